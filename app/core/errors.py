@@ -1,0 +1,51 @@
+"""Errors the user can act on, as opposed to bugs.
+
+A ``KnownError`` carries an English message marked for translation and named
+placeholders. The UI and the command line translate it and show it as one clear
+sentence; anything else that escapes is a bug, logged with its traceback and
+shown as a short apology (see ``app.ui.errors``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.text import CONTEXT
+
+
+class KnownError(Exception):
+    """An error with a message meant for the librarian."""
+
+    context = CONTEXT
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def render(self, translate: Any = None) -> str:
+        """The message with its placeholders filled, translated if given a function."""
+        text = translate(self.context, self.message) if translate else self.message
+        try:
+            return str(text).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return str(text)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class ValidationError(KnownError):
+    """Bad input: nothing was written. ``field`` names the offending form field."""
+
+    def __init__(self, message: str, field: str | None = None, **params: Any) -> None:
+        super().__init__(message, **params)
+        self.field = field
+
+
+class PermissionDenied(KnownError):
+    """The logged-in user's role does not allow this."""
+
+
+class StorageError(KnownError):
+    """The database or the disk refused: full, read-only, locked or damaged."""

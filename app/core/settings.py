@@ -1,0 +1,59 @@
+"""Local settings (language, idle lock, paper size...), stored as JSON values."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from app.core.errors import ValidationError
+from app.core.text import CONTEXT, QT_TRANSLATE_NOOP
+from app.db.connection import transaction
+
+LANGUAGES = ("id", "en")
+
+DEFAULTS: dict[str, Any] = {
+    "language": "id",
+    "idle_lock_minutes": 10,
+    "paper": "A4",
+}
+
+
+def validate(key: str, value: Any) -> Any:
+    if key == "language" and value not in LANGUAGES:
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose a language."), field=key)
+    if key == "idle_lock_minutes" and (
+        not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 240
+    ):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The idle lock must be between 1 and 240 minutes."),
+            field=key,
+        )
+    if key == "paper" and value not in ("A4", "F4"):
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose A4 or F4 paper."), field=key)
+    return value
+
+
+class Settings:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def get(self, key: str) -> Any:
+        row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return DEFAULTS.get(key)
+        return json.loads(row[0])
+
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Validate all, then write all in one transaction (nothing on a bad value)."""
+        checked = {key: validate(key, value) for key, value in values.items()}
+        with transaction(self.conn):
+            for key, value in checked.items():
+                self.conn.execute(
+                    "INSERT INTO setting (key, value) VALUES (?, ?)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, json.dumps(value)),
+                )
+
+    def set(self, key: str, value: Any) -> None:
+        self.set_many({key: value})

@@ -1,0 +1,1 @@
+"""Both ends of the sync wire (client and national server); Qt-free."""
