@@ -14,6 +14,7 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Callable
@@ -46,14 +47,14 @@ class Permission(StrEnum):
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
-    Role.PENGELOLA: frozenset(Permission) - {Permission.MANAGE_USERS, Permission.SETTINGS},
+    Role.PENGELOLA: frozenset(Permission) - {Permission.MANAGE_USERS},
     Role.RELAWAN: frozenset({Permission.RECORD}),
 }
 
 ROLE_LABELS = {
-    Role.ADMIN: QT_TRANSLATE_NOOP(CONTEXT, "Administrator"),
-    Role.PENGELOLA: QT_TRANSLATE_NOOP(CONTEXT, "Manager"),
-    Role.RELAWAN: QT_TRANSLATE_NOOP(CONTEXT, "Volunteer"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("PerpusDesa", "Administrator"),
+    Role.PENGELOLA: QT_TRANSLATE_NOOP("PerpusDesa", "Manager"),
+    Role.RELAWAN: QT_TRANSLATE_NOOP("PerpusDesa", "Volunteer"),
 }
 
 MIN_PASSWORD_LENGTH = 8
@@ -107,10 +108,14 @@ class User:
 
 
 def _user(row: sqlite3.Row) -> User:
-    return User(row["id"], row["username"], row["full_name"], Role(row["role"]), bool(row["active"]))
+    return User(
+        row["id"], row["username"], row["full_name"], Role(row["role"]), bool(row["active"])
+    )
 
 
-def audit(conn: sqlite3.Connection, actor: User | None, action: str, detail: dict[str, object]) -> None:
+def audit(
+    conn: sqlite3.Connection, actor: User | None, action: str, detail: dict[str, object]
+) -> None:
     conn.execute(
         "INSERT INTO audit_entry (at, user_id, username, action, table_name, record_id, detail)"
         " VALUES (?, ?, ?, ?, 'staff_user', ?, ?)",
@@ -128,7 +133,9 @@ def audit(conn: sqlite3.Connection, actor: User | None, action: str, detail: dic
 def _validate_username(username: str) -> str:
     username = username.strip().lower()
     if not username:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Fill in a username."), field="username")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "Fill in a username."), field="username"
+        )
     if len(username) > 40 or not all(c.isalnum() or c in "._-" for c in username):
         raise ValidationError(
             QT_TRANSLATE_NOOP(
@@ -142,7 +149,7 @@ def _validate_username(username: str) -> str:
 def validate_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The password must have at least {count} characters."),
+            QT_TRANSLATE_NOOP("PerpusDesa", "The password must have at least {count} characters."),
             field="password",
             count=MIN_PASSWORD_LENGTH,
         )
@@ -152,9 +159,11 @@ def validate_new_user(username: str, full_name: str, role: str, password: str) -
     """Check a new account's fields; returns the normalised username."""
     name = _validate_username(username)
     if not full_name.strip():
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Fill in the full name."), field="full_name")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "Fill in the full name."), field="full_name"
+        )
     if role not in set(Role):
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose a role."), field="role")
+        raise ValidationError(QT_TRANSLATE_NOOP("PerpusDesa", "Choose a role."), field="role")
     validate_password(password)
     return name
 
@@ -194,16 +203,20 @@ class UserService:
         """``actor`` None only during first-run set-up, when there is no user yet."""
         if actor is None:
             if self.list_users(include_inactive=True):
-                raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Only an administrator can add users."))
+                raise PermissionDenied(
+                    QT_TRANSLATE_NOOP("PerpusDesa", "Only an administrator can add users.")
+                )
         elif not actor.can(Permission.MANAGE_USERS):
-            raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Only an administrator can add users."))
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("PerpusDesa", "Only an administrator can add users.")
+            )
         name = validate_new_user(username, full_name, role, password)
         exists = self.conn.execute(
             "SELECT 1 FROM staff_user WHERE username = ?", (name,)
         ).fetchone()
         if exists:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "The username {username} is already taken."),
+                QT_TRANSLATE_NOOP("PerpusDesa", "The username {username} is already taken."),
                 field="username",
                 username=name,
             )
@@ -213,7 +226,15 @@ class UserService:
             self.conn.execute(
                 "INSERT INTO staff_user (id, username, full_name, role, password_hash, active,"
                 " failed_logins, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 0, ?, ?)",
-                (user.id, user.username, user.full_name, user.role.value, hash_password(password), stamp, stamp),
+                (
+                    user.id,
+                    user.username,
+                    user.full_name,
+                    user.role.value,
+                    hash_password(password),
+                    stamp,
+                    stamp,
+                ),
             )
             audit(self.conn, actor, "user_create", {"user_id": user.id, "role": user.role.value})
         return user
@@ -222,18 +243,24 @@ class UserService:
         self, actor: User, user_id: str, *, full_name: str, role: str, active: bool
     ) -> User:
         if not actor.can(Permission.MANAGE_USERS):
-            raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Only an administrator can change users."))
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("PerpusDesa", "Only an administrator can change users.")
+            )
         target = self.get(user_id)
         if target is None:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "That user no longer exists."))
+            raise ValidationError(QT_TRANSLATE_NOOP("PerpusDesa", "That user no longer exists."))
         if not full_name.strip():
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Fill in the full name."), field="full_name")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("PerpusDesa", "Fill in the full name."), field="full_name"
+            )
         if role not in set(Role):
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose a role."), field="role")
-        losing_admin = target.role == Role.ADMIN and target.active and (role != Role.ADMIN or not active)
+            raise ValidationError(QT_TRANSLATE_NOOP("PerpusDesa", "Choose a role."), field="role")
+        losing_admin = (
+            target.role == Role.ADMIN and target.active and (role != Role.ADMIN or not active)
+        )
         if losing_admin and self.count_admins() <= 1:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "At least one active administrator must remain."),
+                QT_TRANSLATE_NOOP("PerpusDesa", "At least one active administrator must remain."),
                 field="role",
             )
         with transaction(self.conn):
@@ -241,7 +268,12 @@ class UserService:
                 "UPDATE staff_user SET full_name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?",
                 (full_name.strip(), role, int(active), to_db(self.now()), user_id),
             )
-            audit(self.conn, actor, "user_update", {"user_id": user_id, "role": role, "active": active})
+            audit(
+                self.conn,
+                actor,
+                "user_update",
+                {"user_id": user_id, "role": role, "active": active},
+            )
         updated = self.get(user_id)
         assert updated is not None
         return updated
@@ -249,7 +281,9 @@ class UserService:
     def set_password(self, actor: User, user_id: str, password: str) -> None:
         if actor.id != user_id and not actor.can(Permission.MANAGE_USERS):
             raise PermissionDenied(
-                QT_TRANSLATE_NOOP(CONTEXT, "Only an administrator can change another user's password.")
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa", "Only an administrator can change another user's password."
+                )
             )
         validate_password(password)
         with transaction(self.conn):
@@ -259,7 +293,9 @@ class UserService:
                 (hash_password(password), to_db(self.now()), user_id),
             )
             if cur.rowcount != 1:
-                raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "That user no longer exists."))
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("PerpusDesa", "That user no longer exists.")
+                )
             audit(self.conn, actor, "password_set", {"user_id": user_id})
 
     # --- login ---------------------------------------------------------------
@@ -271,13 +307,13 @@ class UserService:
             " locked_until FROM staff_user WHERE username = ?",
             (username.strip().lower(),),
         ).fetchone()
-        wrong = KnownError(QT_TRANSLATE_NOOP(CONTEXT, "Wrong username or password."))
+        wrong = KnownError(QT_TRANSLATE_NOOP("PerpusDesa", "Wrong username or password."))
         if row is None or not row["active"]:
             raise wrong
         now = self.now()
         locked_until = from_db(row["locked_until"])
         if locked_until is not None and locked_until > now:
-            seconds = int((locked_until - now).total_seconds()) + 1
+            seconds = math.ceil((locked_until - now).total_seconds())
             raise KnownError(
                 QT_TRANSLATE_NOOP(
                     CONTEXT, "Too many wrong passwords. Wait {seconds} seconds and try again."

@@ -6,18 +6,20 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.core.auth import Permission, User
 from app.core.clock import zone_for_region
-from app.core.errors import ValidationError
-from app.core.text import CONTEXT, QT_TRANSLATE_NOOP
+from app.core.errors import PermissionDenied, ValidationError
+from app.core.text import QT_TRANSLATE_NOOP
+from app.db.database import Database
 
 LIBRARY_TYPES = {
-    "desa": QT_TRANSLATE_NOOP(CONTEXT, "Village library (desa)"),
-    "kelurahan": QT_TRANSLATE_NOOP(CONTEXT, "Urban village library (kelurahan)"),
-    "kecamatan": QT_TRANSLATE_NOOP(CONTEXT, "Sub-district library (kecamatan)"),
-    "kabupaten_kota": QT_TRANSLATE_NOOP(CONTEXT, "District or city library (kabupaten/kota)"),
-    "provinsi": QT_TRANSLATE_NOOP(CONTEXT, "Provincial library"),
-    "sekolah": QT_TRANSLATE_NOOP(CONTEXT, "School library"),
-    "komunitas": QT_TRANSLATE_NOOP(CONTEXT, "Community library (TBM)"),
+    "desa": QT_TRANSLATE_NOOP("PerpusDesa", "Village library (desa)"),
+    "kelurahan": QT_TRANSLATE_NOOP("PerpusDesa", "Urban village library (kelurahan)"),
+    "kecamatan": QT_TRANSLATE_NOOP("PerpusDesa", "Sub-district library (kecamatan)"),
+    "kabupaten_kota": QT_TRANSLATE_NOOP("PerpusDesa", "District or city library (kabupaten/kota)"),
+    "provinsi": QT_TRANSLATE_NOOP("PerpusDesa", "Provincial library"),
+    "sekolah": QT_TRANSLATE_NOOP("PerpusDesa", "School library"),
+    "komunitas": QT_TRANSLATE_NOOP("PerpusDesa", "Community library (TBM)"),
 }
 
 # Which level of region a library of each type belongs to (1 province ... 4 village).
@@ -88,43 +90,53 @@ def validate_profile(profile: LibraryProfile) -> LibraryProfile:
     """Check every field; raise ValidationError naming the first bad one."""
     name = profile.name.strip()
     if not name:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Fill in the library's name."), field="name")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "Fill in the library's name."), field="name"
+        )
     if len(name) > 200:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The library's name is too long (at most 200 characters)."),
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "The library's name is too long (at most 200 characters)."
+            ),
             field="name",
         )
     if profile.library_type not in LIBRARY_TYPES:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose the type of library."), field="library_type")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "Choose the type of library."), field="library_type"
+        )
     region = get_region(profile.region_code)
     if region is None:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The region {code} is not in the official list of regions."),
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "The region {code} is not in the official list of regions."
+            ),
             field="region_code",
             code=profile.region_code,
         )
     needed = REGION_LEVEL[profile.library_type]
     if region.level != needed:
         level_messages = {
-            1: QT_TRANSLATE_NOOP(CONTEXT, "Choose the province."),
-            2: QT_TRANSLATE_NOOP(CONTEXT, "Choose the district or city."),
-            3: QT_TRANSLATE_NOOP(CONTEXT, "Choose the sub-district."),
-            4: QT_TRANSLATE_NOOP(CONTEXT, "Choose the village."),
+            1: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the province."),
+            2: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the district or city."),
+            3: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the sub-district."),
+            4: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the village."),
         }
         raise ValidationError(level_messages[needed], field="region_code")
     if not profile.head_name.strip():
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Fill in the name of the head of the library."), field="head_name"
+            QT_TRANSLATE_NOOP("PerpusDesa", "Fill in the name of the head of the library."),
+            field="head_name",
         )
     if not profile.village_head_name.strip():
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Fill in the name of the village head."),
+            QT_TRANSLATE_NOOP("PerpusDesa", "Fill in the name of the village head."),
             field="village_head_name",
         )
     npp = (profile.npp or "").strip() or None
     if npp is not None and (len(npp) > 40 or not all(c.isdigit() or c in ".-" for c in npp)):
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The NPP may contain only digits, dots and dashes."), field="npp"
+            QT_TRANSLATE_NOOP("PerpusDesa", "The NPP may contain only digits, dots and dashes."),
+            field="npp",
         )
     return LibraryProfile(
         name=name,
@@ -155,3 +167,58 @@ def read_profile(conn: sqlite3.Connection) -> LibraryProfile | None:
         village_head_name=row["village_head_name"],
         npp=row["npp"],
     )
+
+
+def update_profile(db: Database, actor: User, profile: LibraryProfile) -> LibraryProfile:
+    """Save a changed profile (a synced record: through the unit of work)."""
+    from app.db.models import Library
+    from app.db.uow import Actor, UnitOfWork
+
+    if not actor.can(Permission.SETTINGS):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("PerpusDesa", "Your role may not change the library's profile.")
+        )
+    checked = validate_profile(profile)
+    if checked.id is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The library has not been set up yet.")
+        )
+    with UnitOfWork(db, Actor(actor.id, actor.username)) as uow:
+        record = uow.get(Library, checked.id)
+        if record is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("PerpusDesa", "The library has not been set up yet.")
+            )
+        for field in (
+            "name",
+            "library_type",
+            "region_code",
+            "address",
+            "head_name",
+            "village_head_name",
+            "npp",
+        ):
+            value = getattr(checked, field)
+            if getattr(record, field) != value:
+                setattr(record, field, value)
+        if record.time_zone != checked.time_zone:
+            record.time_zone = checked.time_zone
+    return checked
+
+
+def region_path(conn: sqlite3.Connection, code: str) -> str:
+    """'Desa, Kecamatan, Kabupaten, Provinsi', cached in the settings.
+
+    Loading the official region list takes half a second on an old PC; the home
+    page needs only this one line, so it is kept once it has been looked up.
+    """
+    from app.core.settings import Settings
+
+    settings = Settings(conn)
+    key = f"region_path:{code}"
+    cached = settings.get(key)
+    if isinstance(cached, str):
+        return cached
+    path = ", ".join(region.name for region in reversed(region_chain(code)))
+    settings.set(key, path)
+    return path

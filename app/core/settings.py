@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from app.core.errors import ValidationError
-from app.core.text import CONTEXT, QT_TRANSLATE_NOOP
+from app.core.text import QT_TRANSLATE_NOOP
 from app.db.connection import transaction
 
 LANGUAGES = ("id", "en")
@@ -21,16 +21,16 @@ DEFAULTS: dict[str, Any] = {
 
 def validate(key: str, value: Any) -> Any:
     if key == "language" and value not in LANGUAGES:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose a language."), field=key)
+        raise ValidationError(QT_TRANSLATE_NOOP("PerpusDesa", "Choose a language."), field=key)
     if key == "idle_lock_minutes" and (
         not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 240
     ):
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The idle lock must be between 1 and 240 minutes."),
+            QT_TRANSLATE_NOOP("PerpusDesa", "The idle lock must be between 1 and 240 minutes."),
             field=key,
         )
     if key == "paper" and value not in ("A4", "F4"):
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose A4 or F4 paper."), field=key)
+        raise ValidationError(QT_TRANSLATE_NOOP("PerpusDesa", "Choose A4 or F4 paper."), field=key)
     return value
 
 

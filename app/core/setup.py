@@ -13,10 +13,10 @@ from app.core import auth
 from app.core.auth import Role, User, UserService
 from app.core.errors import ValidationError
 from app.core.ids import uuid7
-from app.core.library import LibraryProfile, read_profile, validate_profile
+from app.core.library import LibraryProfile, read_profile, region_path, validate_profile
 from app.core.settings import Settings
 from app.core.settings import validate as validate_setting
-from app.core.text import CONTEXT, QT_TRANSLATE_NOOP
+from app.core.text import QT_TRANSLATE_NOOP
 from app.db.database import Database
 
 
@@ -44,10 +44,12 @@ def is_set_up(db: Database) -> bool:
 def validate_first_run(data: FirstRun) -> LibraryProfile:
     profile = validate_profile(data.profile)
     validate_setting("language", data.language)
-    auth.validate_new_user(data.admin_username, data.admin_full_name, Role.ADMIN, data.admin_password)
+    auth.validate_new_user(
+        data.admin_username, data.admin_full_name, Role.ADMIN, data.admin_password
+    )
     if data.admin_password != data.admin_password_repeat:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The two passwords are not the same."),
+            QT_TRANSLATE_NOOP("PerpusDesa", "The two passwords are not the same."),
             field="password_repeat",
         )
     return profile
@@ -70,7 +72,9 @@ def run_first_run(db: Database, data: FirstRun) -> tuple[LibraryProfile, User]:
     profile = validate_first_run(data)
     db.ensure_schema()
     if is_set_up(db):
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "This library has already been set up."))
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "This library has already been set up.")
+        )
     with UnitOfWork(db, Actor(None, "sistem")) as uow:
         conn = uow.dbapi_connection()
         admin = UserService(conn).create_user(
@@ -91,5 +95,6 @@ def run_first_run(db: Database, data: FirstRun) -> tuple[LibraryProfile, User]:
         )
         uow.flush()
         Settings(conn).set("language", data.language)
+        region_path(conn, profile.region_code)  # cached for the home page
         ensure_sync_state(conn)
     return LibraryProfile(**{**profile.__dict__, "id": library.id}), admin

@@ -11,8 +11,7 @@ from __future__ import annotations
 CONTEXT = "PerpusDesa"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Return ``text`` unchanged; only marks it for extraction."""
     del context
     return text
-

@@ -31,10 +31,16 @@ def storage_error(exc: BaseException, path: Path) -> StorageError:
     err_no = getattr(exc, "errno", None)
     if err_no == errno.ENOSPC or "full" in text:
         return StorageError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The disk is full. Free some space on {path} and try again."),
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "The disk is full. Free some space on {path} and try again."
+            ),
             path=str(path),
         )
-    if err_no in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or "read-only" in text:
+    if (
+        err_no in (errno.EACCES, errno.EPERM, errno.EROFS)
+        or "readonly" in text
+        or "read-only" in text
+    ):
         return StorageError(
             QT_TRANSLATE_NOOP(
                 CONTEXT, "The data folder {path} cannot be written to. Choose another folder."
@@ -59,7 +65,7 @@ def storage_error(exc: BaseException, path: Path) -> StorageError:
             path=str(path),
         )
     return StorageError(
-        QT_TRANSLATE_NOOP(CONTEXT, "The database {path} could not be opened: {reason}"),
+        QT_TRANSLATE_NOOP("PerpusDesa", "The database {path} could not be opened: {reason}"),
         path=str(path),
         reason=str(exc),
     )

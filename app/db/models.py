@@ -208,7 +208,9 @@ class Activity(SyncedRecord):
 
     __tablename__ = "activity"
 
-    kind: Mapped[str] = mapped_column(String(20), default="kegiatan")  # kegiatan, pertemuan, pelatihan
+    kind: Mapped[str] = mapped_column(
+        String(20), default="kegiatan"
+    )  # kegiatan, pertemuan, pelatihan
     title: Mapped[str] = mapped_column(String(300))
     category_code: Mapped[str] = mapped_column(String(40))  # national category code
     strategy: Mapped[str] = mapped_column(String(40))  # layanan, pelibatan, advokasi

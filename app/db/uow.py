@@ -125,9 +125,7 @@ class UnitOfWork:
             if not isinstance(obj, SyncedRecord) or not session.is_modified(obj):
                 continue
             state = inspect(obj)
-            changed = sorted(
-                attr.key for attr in state.attrs if attr.history.has_changes()
-            )
+            changed = sorted(attr.key for attr in state.attrs if attr.history.has_changes())
             touched = _BOOKKEEPING.intersection(changed)
             if touched:
                 raise WriteRefused(f"bookkeeping fields are not to be set by hand: {touched}")

@@ -1,0 +1,183 @@
+"""The ``perpusdesa`` command: the GUI by default, subcommands for work without a screen.
+
+Exit codes: 0 success, 2 usage error, 1 any other error with a one-line message
+on stderr in the user's language (never a traceback; a bug's traceback goes to
+the log file in the data folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.paths import default_data_dir
+
+
+def _translate(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("PerpusDesa", text)
+
+
+def _setup_translations(data_dir: Path) -> None:
+    """Messages in the library's language (Indonesian unless set otherwise)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui import i18n
+
+    language = os.environ.get("PERPUSDESA_LANG", "")
+    if language not in i18n.LANGUAGES:
+        language = "id"
+        try:
+            from app.core.settings import Settings
+            from app.db.database import Database
+
+            db = Database(data_dir)
+            if db.revision() is not None:
+                conn = db.connect()
+                try:
+                    language = str(Settings(conn).get("language"))
+                finally:
+                    conn.close()
+        except Exception:
+            language = "id"
+    if QCoreApplication.instance() is None:
+        QCoreApplication([sys.argv[0]])
+    i18n.install(language)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    t = _translate
+    parser = argparse.ArgumentParser(
+        prog="perpusdesa",
+        description=t("PerpusDesa: the program of the village library."),
+    )
+    parser.add_argument("--version", action="version", version=f"PerpusDesa {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=t("data folder (default: the user's data folder, or PERPUSDESA_DATA_DIR)"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("gui", help=t("open the program (the default)"))
+    demo = commands.add_parser("demo", help=t("create a demo library with realistic data"))
+    demo.add_argument("--years", type=int, default=2, help=t("years of data (1 to 10)"))
+    demo.add_argument(
+        "--seed", type=int, default=1, help=t("seed; the same seed gives the same library")
+    )
+    return parser
+
+
+class UsageError(Exception):
+    pass
+
+
+def _demo(data_dir: Path, years: int, seed: int) -> int:
+    from app.core.demo import generate_demo
+    from app.core.errors import KnownError
+    from app.core.settings import Settings
+    from app.core.setup import is_set_up
+    from app.core.text import QT_TRANSLATE_NOOP
+    from app.db.database import Database
+
+    if not 1 <= years <= 10:
+        raise UsageError(_translate("--years must be between 1 and 10."))
+    db = Database(data_dir)
+    if is_set_up(db):
+        conn = db.connect()
+        try:
+            is_demo = bool(Settings(conn).get("demo"))
+        finally:
+            conn.close()
+        if is_demo:
+            print(_translate("The demo library is already in {path}.").format(path=data_dir))
+            return 0
+        raise KnownError(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "{path} already holds a real library; the demo needs an empty folder.",
+            ),
+            path=str(data_dir),
+        )
+    last = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent != last[0] and percent % 10 == 0:
+            last[0] = percent
+            print(
+                _translate("Creating the demo library... {percent}%").format(percent=percent),
+                file=sys.stderr,
+            )
+
+    summary = generate_demo(db, years=years, seed=seed, progress=progress)
+    print(
+        _translate(
+            "Demo library created in {path}: {members} members, {titles} titles, {visits} visits."
+        ).format(
+            path=data_dir, members=summary.members, titles=summary.titles, visits=summary.visits
+        )
+    )
+    print(_translate("Log in as admin with the password perpusdesa."))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Peek at --data-dir before parsing, so that help and errors use the library's language.
+    peek = argparse.ArgumentParser(add_help=False)
+    peek.add_argument("--data-dir", type=Path, default=None)
+    known, _ = peek.parse_known_args(args_list)
+    data_dir = (known.data_dir or default_data_dir()).expanduser().resolve()
+    _setup_translations(data_dir)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            from app.ui.app import run_gui
+
+            return run_gui(data_dir)
+        if command == "demo":
+            return _demo(data_dir, args.years, args.seed)
+    except UsageError as exc:
+        print(f"perpusdesa: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # one line for the user, the traceback to the log
+        return _fail(exc, data_dir)
+    parser.print_usage(sys.stderr)
+    return 2
+
+
+def _fail(exc: BaseException, data_dir: Path) -> int:
+    from app.core.errors import KnownError
+
+    if isinstance(exc, KnownError):
+        message = exc.render(lambda context, text: _translate(text))
+    else:
+        import logging
+        import traceback
+
+        from app.ui.errors import setup_logging
+
+        log_file = setup_logging(data_dir)
+        logging.getLogger("perpusdesa").error(
+            "unexpected error in the command line\n%s", "".join(traceback.format_exception(exc))
+        )
+        message = _translate(
+            "Sorry, something went wrong inside PerpusDesa. The details were written to {log}."
+        ).format(log=str(log_file) if log_file else "-")
+    print(f"perpusdesa: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

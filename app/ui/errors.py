@@ -1,0 +1,127 @@
+"""What the librarian sees when something goes wrong: never a traceback.
+
+* ``KnownError`` (bad input, full disk, locked database...): its message.
+* A storage failure from SQLite: a clear message about the disk or the database.
+* Anything else is a bug: the traceback goes to ``logs/perpusdesa.log`` in the
+  data folder and the user gets a short apology naming that file.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.core.errors import KnownError
+from app.db.database import storage_error
+from app.ui.i18n import error_text
+
+log = logging.getLogger("perpusdesa")
+
+LOG_NAME = "perpusdesa.log"
+
+
+def setup_logging(data_dir: Path) -> Path | None:
+    """Log to a rotating file in the data folder (or nowhere, if it cannot be written)."""
+    folder = data_dir / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return folder / LOG_NAME
+
+
+def describe(exc: BaseException, data_dir: Path | None = None) -> tuple[str, bool]:
+    """(message for the user, is it a bug?)."""
+    if isinstance(exc, KnownError):
+        return error_text(exc), False
+    candidate = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
+    if isinstance(candidate, sqlite3.OperationalError | sqlite3.DatabaseError | OSError) and (
+        data_dir is not None
+    ):
+        known = storage_error(candidate, data_dir)
+        if "could not be opened" not in known.message:
+            return error_text(known), False
+    log_hint = str(data_dir / "logs" / LOG_NAME) if data_dir else ""
+    text = QCoreApplication.translate(
+        "PerpusDesa",
+        "Sorry, something went wrong inside PerpusDesa. What you saved before is safe. "
+        "The details were written to {log}; please give that file to your district facilitator.",
+    ).format(log=log_hint)
+    return text, True
+
+
+def _message_box(parent: QWidget | None, message: str, bug: bool) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical if bug else QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("PerpusDesa", "PerpusDesa"))
+    box.setText(message)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)
+    box.open()
+    return box
+
+
+def show_error(parent: QWidget | None, exc: BaseException, data_dir: Path | None = None) -> None:
+    """Show an error caught by a caller (a task's failure, a form's save)."""
+    message, bug = describe(exc, data_dir)
+    if bug:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    _message_box(parent, message, bug)
+
+
+class _Relay(QObject):
+    """Carries exceptions from any thread to the GUI thread."""
+
+    raised = Signal(object)
+
+
+class ErrorHook:
+    """``sys.excepthook`` and ``threading.excepthook`` that log and show, never crash."""
+
+    def __init__(self, data_dir: Path | None) -> None:
+        self.data_dir = data_dir
+        self.relay = _Relay()
+        self.relay.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.shown: list[BaseException] = []  # for tests and for not stacking dialogs
+
+    def install(self) -> None:
+        sys.excepthook = self._hook
+        threading.excepthook = lambda args: self._hook(
+            args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback
+        )
+
+    def uninstall(self) -> None:
+        sys.excepthook = sys.__excepthook__
+        threading.excepthook = threading.__excepthook__
+
+    def _hook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QTimer.singleShot(0, QApplication.quit)
+            return
+        message, bug = describe(exc, self.data_dir)
+        if bug:
+            log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        else:
+            log.warning("error shown to the user: %s", message)
+        self.relay.raised.emit(exc)
+
+    def _show(self, exc: BaseException) -> None:
+        self.shown.append(exc)
+        message, bug = describe(exc, self.data_dir)
+        _message_box(QApplication.activeWindow(), message, bug)

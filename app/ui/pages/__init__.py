@@ -1,0 +1,38 @@
+"""Pages of the main window. Each page is its own module here.
+
+A module plugs in by defining ``PAGE = PageSpec(...)``; the main window finds
+the modules itself, so adding a page never means editing the others or the
+window. A page is only listed for users whose role has its permission, and its
+widget is created the first time it is opened.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from app.core.auth import Permission
+from app.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    order: int
+    title: Callable[[], str]  # translated at display time
+    factory: Callable[[AppContext], QWidget]
+    permission: Permission | None = None  # None: every logged-in user
+
+
+def discover() -> list[PageSpec]:
+    specs = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        spec = getattr(module, "PAGE", None)
+        if isinstance(spec, PageSpec):
+            specs.append(spec)
+    return sorted(specs, key=lambda spec: spec.order)

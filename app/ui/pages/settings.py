@@ -1,0 +1,168 @@
+"""Pengaturan: language, idle lock, paper, and the library's profile."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.auth import Permission
+from app.core.errors import KnownError
+from app.core.library import LIBRARY_TYPES, LibraryProfile, region_path, update_profile
+from app.core.settings import validate as validate_setting
+from app.ui.context import AppContext
+from app.ui.errors import show_error
+from app.ui.i18n import LANGUAGES, error_text, tr
+from app.ui.pages import PageSpec
+from app.ui.tasks import Task
+
+
+class SettingsPage(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        settings = context.settings
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(settings.get("language")))
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idle_lock_minutes")
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.idle.setValue(int(settings.get("idle_lock_minutes")))
+        self.paper = QComboBox()
+        self.paper.setObjectName("paper")
+        self.paper.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
+        self.paper.addItem(self.tr("F4 (215 × 330 mm)"), "F4")
+        self.paper.setCurrentIndex(self.paper.findData(settings.get("paper")))
+
+        program = QGroupBox(self.tr("Program"))
+        program_form = QFormLayout(program)
+        program_form.addRow(self.tr("&Language"), self.language)
+        program_form.addRow(self.tr("&Lock after idle"), self.idle)
+        program_form.addRow(self.tr("&Paper for reports"), self.paper)
+
+        profile = context.profile
+        self.name = QLineEdit(profile.name)
+        self.name.setObjectName("name")
+        self.type_label = QLabel(tr(LIBRARY_TYPES.get(profile.library_type, profile.library_type)))
+        self.region_label = QLabel(region_path(context.conn, profile.region_code))
+        self.region_label.setWordWrap(True)
+        self.address = QPlainTextEdit(profile.address)
+        self.address.setObjectName("address")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(60)
+        self.npp = QLineEdit(profile.npp or "")
+        self.npp.setObjectName("npp")
+        self.head_name = QLineEdit(profile.head_name)
+        self.head_name.setObjectName("head_name")
+        self.village_head_name = QLineEdit(profile.village_head_name)
+        self.village_head_name.setObjectName("village_head_name")
+        library = QGroupBox(self.tr("Library profile"))
+        library_form = QFormLayout(library)
+        library_form.addRow(self.tr("Library &name"), self.name)
+        library_form.addRow(self.tr("Type"), self.type_label)
+        library_form.addRow(self.tr("Region"), self.region_label)
+        library_form.addRow(self.tr("&Address"), self.address)
+        library_form.addRow(self.tr("NPP (library number)"), self.npp)
+        library_form.addRow(self.tr("Head of the &library"), self.head_name)
+        library_form.addRow(self.tr("&Village head"), self.village_head_name)
+
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.save_button = QPushButton(self.tr("&Save settings"))
+        self.save_button.setObjectName("saveSettings")
+        self.save_button.clicked.connect(self.on_save_clicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Settings"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(heading)
+        layout.addWidget(program)
+        layout.addWidget(library)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def collected_profile(self) -> LibraryProfile:
+        return replace(
+            self.context.profile,
+            name=self.name.text(),
+            address=self.address.toPlainText(),
+            npp=self.npp.text(),
+            head_name=self.head_name.text(),
+            village_head_name=self.village_head_name.text(),
+        )
+
+    def on_save_clicked(self) -> None:
+        self.error.hide()
+        values = {
+            "language": self.language.currentData(),
+            "idle_lock_minutes": self.idle.value(),
+            "paper": self.paper.currentData(),
+        }
+        profile = self.collected_profile()
+        try:
+            for key, value in values.items():
+                validate_setting(key, value)
+        except KnownError as exc:
+            self.show_error(exc)
+            return
+        profile_changed = profile != self.context.profile
+        db, user = self.context.db, self.context.user
+
+        def save(_progress: object) -> LibraryProfile | None:
+            return update_profile(db, user, profile) if profile_changed else None
+
+        def saved(_result: object) -> None:
+            self.context.settings.set_many(values)
+            self.context.reload_profile()
+            self.save_button.setEnabled(True)
+            self.context.signals.settings_changed.emit(values)
+            QMessageBox.information(self, self.tr("Settings"), self.tr("The settings were saved."))
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            if isinstance(exc, KnownError):
+                self.show_error(exc)
+            else:
+                show_error(self, exc, self.context.data_dir)
+
+        self.save_button.setEnabled(False)
+        Task(self, save, saved).on_failure(failed).run()
+
+    def show_error(self, exc: KnownError) -> None:
+        self.error.setText(error_text(exc))
+        self.error.show()
+
+
+PAGE = PageSpec(
+    key="pengaturan",
+    order=80,
+    title=lambda: QCoreApplication.translate("Pages", "Settings"),
+    factory=SettingsPage,
+    permission=Permission.SETTINGS,
+)
