@@ -23,7 +23,7 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("PerpusDesa", text)
 
 
-def _setup_translations(data_dir: Path) -> None:
+def _setup_translations(data_dir: Path, gui: bool) -> None:
     """Messages in the library's language (Indonesian unless set otherwise)."""
     from PySide6.QtCore import QCoreApplication
 
@@ -46,7 +46,12 @@ def _setup_translations(data_dir: Path) -> None:
         except Exception:
             language = "id"
     if QCoreApplication.instance() is None:
-        QCoreApplication([sys.argv[0]])
+        if gui:
+            from PySide6.QtWidgets import QApplication
+
+            QApplication([sys.argv[0]])
+        else:
+            QCoreApplication([sys.argv[0]])
     i18n.install(language)
 
 
@@ -132,9 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Peek at --data-dir before parsing, so that help and errors use the library's language.
     peek = argparse.ArgumentParser(add_help=False)
     peek.add_argument("--data-dir", type=Path, default=None)
-    known, _ = peek.parse_known_args(args_list)
+    known, rest = peek.parse_known_args(args_list)
     data_dir = (known.data_dir or default_data_dir()).expanduser().resolve()
-    _setup_translations(data_dir)
+    words = [word for word in rest if not word.startswith("-")]
+    _setup_translations(data_dir, gui=not words or words[0] == "gui")
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)

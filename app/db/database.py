@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 
 DB_FILENAME = "perpusdesa.sqlite3"
 
+Connection = sqlite3.Connection  # what Database.connect() returns
+
+
+def as_storage_error(exc: BaseException, path: Path) -> StorageError | None:
+    """A StorageError if ``exc`` is a disk or database failure the user can act on."""
+    candidate = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
+    if not isinstance(candidate, sqlite3.Error | OSError):
+        return None
+    known = storage_error(candidate, path)
+    return None if "could not be opened" in known.message else known
+
 
 def storage_error(exc: BaseException, path: Path) -> StorageError:
     """Translate an OS or SQLite failure into a message the librarian can act on."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from app.core.errors import KnownError
 from app.core.library import read_profile
 from app.core.settings import Settings
 from app.core.setup import is_set_up
-from app.db.database import Database
+from app.db.database import Connection, Database
 from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import ErrorHook, setup_logging
@@ -38,7 +37,7 @@ class Controller(QObject):
         self.db = Database(data_dir)
         self.window = MainWindow()
         self.window.close_requested.connect(self.on_window_close_requested)
-        self.conn: sqlite3.Connection | None = None
+        self.conn: Connection | None = None
         self.context: AppContext | None = None
         self.login: LoginScreen | None = None
         self.wizard: QWidget | None = None

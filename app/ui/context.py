@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from app.core.auth import Permission, User
 from app.core.library import LibraryProfile, read_profile
 from app.core.settings import Settings
-from app.db.database import Database
+from app.db.database import Connection, Database
 
 
 class ContextSignals(QObject):
@@ -26,7 +25,7 @@ class AppContext:
     """Shared state of one running program (GUI thread only)."""
 
     db: Database
-    conn: sqlite3.Connection  # light connection, GUI thread
+    conn: Connection  # light connection, GUI thread
     user: User
     profile: LibraryProfile
     signals: ContextSignals = field(default_factory=ContextSignals)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -20,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.core.errors import KnownError
-from app.db.database import storage_error
+from app.db.database import as_storage_error
 from app.ui.i18n import error_text
 
 log = logging.getLogger("perpusdesa")
@@ -48,13 +47,9 @@ def describe(exc: BaseException, data_dir: Path | None = None) -> tuple[str, boo
     """(message for the user, is it a bug?)."""
     if isinstance(exc, KnownError):
         return error_text(exc), False
-    candidate = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
-    if isinstance(candidate, sqlite3.OperationalError | sqlite3.DatabaseError | OSError) and (
-        data_dir is not None
-    ):
-        known = storage_error(candidate, data_dir)
-        if "could not be opened" not in known.message:
-            return error_text(known), False
+    known = as_storage_error(exc, data_dir) if data_dir is not None else None
+    if known is not None:
+        return error_text(known), False
     log_hint = str(data_dir / "logs" / LOG_NAME) if data_dir else ""
     text = QCoreApplication.translate(
         "PerpusDesa",

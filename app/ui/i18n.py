@@ -11,9 +11,7 @@ next to the sources, which are then used as they are.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -53,6 +51,9 @@ def compiled_catalogue(catalogue: str, language: str) -> Path | None:
         return shipped if shipped.is_file() else None
     if shipped.is_file() and shipped.stat().st_mtime >= source.stat().st_mtime:
         return shipped
+    import hashlib
+    import subprocess
+
     data = source.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
     target = _cache_dir() / f"{catalogue}_{language}-{digest}.qm"

@@ -146,7 +146,9 @@ class FirstRunWizard(QWizard):
         for level, label in enumerate(labels, start=1):
             box = QComboBox()
             box.setMaxVisibleItems(20)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             box.setMinimumContentsLength(32)
             box.currentIndexChanged.connect(lambda _i, lv=level: self.on_region_changed(lv))
             self.p_region.add(f"region_{level}", label, box)
@@ -274,10 +276,11 @@ class FirstRunWizard(QWizard):
             admin_password_repeat=self.password_repeat.text(),
         )
 
-    def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt override)
+    def validateCurrentPage(self) -> bool:
         if self._created:
             return True
-        current = self.pages.index(self.currentPage()) if self.currentPage() in self.pages else 0
+        pages: list[QWizardPage] = list(self.pages)
+        current = pages.index(self.currentPage()) if self.currentPage() in pages else 0
         for page in self.pages:
             page.clear_error()
         try:
@@ -286,7 +289,7 @@ class FirstRunWizard(QWizard):
             page_index = FIELD_PAGE.get(exc.field or "", 0)
             if page_index <= current:
                 page = self.pages[page_index]
-                while self.pages.index(self.currentPage()) > page_index:
+                while pages.index(self.currentPage()) > page_index:
                     self.back()
                 page.show_error(error_text(exc), exc.field)
                 return False
@@ -308,8 +311,8 @@ class FirstRunWizard(QWizard):
     def _done(self, result: object) -> None:
         self._busy = False
         self._created = True
-        profile, admin = result  # type: ignore[misc]
-        self.completed.emit(profile, admin)
+        assert isinstance(result, tuple)
+        self.completed.emit(*result)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

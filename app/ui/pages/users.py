@@ -91,8 +91,6 @@ class UsersModel(QAbstractTableModel):
         return None
 
 
-
-
 class UserDialog(QDialog):
     """Add a user (with a password) or change one (name, role, active)."""
 
