@@ -42,7 +42,11 @@ class Settings:
         row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
         if row is None:
             return DEFAULTS.get(key)
-        return json.loads(row[0])
+        value = row[0]
+        if not isinstance(value, str):
+            # The column has NUMERIC affinity: SQLite stores the JSON text '30' as 30.
+            return value
+        return json.loads(value)
 
     def set_many(self, values: dict[str, Any]) -> None:
         """Validate all, then write all in one transaction (nothing on a bad value)."""

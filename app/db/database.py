@@ -33,7 +33,7 @@ def as_storage_error(exc: BaseException, path: Path) -> StorageError | None:
     if not isinstance(candidate, sqlite3.Error | OSError):
         return None
     known = storage_error(candidate, path)
-    return None if "could not be opened" in known.message else known
+    return None if known.params.get("reason") is not None else known
 
 
 def storage_error(exc: BaseException, path: Path) -> StorageError:
@@ -48,7 +48,8 @@ def storage_error(exc: BaseException, path: Path) -> StorageError:
             path=str(path),
         )
     if (
-        err_no in (errno.EACCES, errno.EPERM, errno.EROFS)
+        # ENOTDIR/EEXIST: the folder chosen lies under, or is, a file.
+        err_no in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST)
         or "readonly" in text
         or "read-only" in text
     ):

@@ -27,7 +27,7 @@ class BerandaPage(QWidget):
         captions = {
             "members": self.tr("Active members"),
             "titles": self.tr("Titles in the catalogue"),
-            "items": self.tr("Books on the shelves"),
+            "items": self.tr("Copies in the collection"),
             "visits": self.tr("Visitors recorded"),
             "activities": self.tr("Activities"),
             "pending_sync": self.tr("Changes waiting to be synced"),
