@@ -25,7 +25,7 @@ from enum import StrEnum
 from app.core.clock import from_db, to_db, utcnow
 from app.core.errors import KnownError, PermissionDenied, ValidationError
 from app.core.ids import uuid7
-from app.core.text import CONTEXT, QT_TRANSLATE_NOOP
+from app.core.text import QT_TRANSLATE_NOOP
 from app.db.connection import transaction
 
 
@@ -139,7 +139,8 @@ def _validate_username(username: str) -> str:
     if len(username) > 40 or not all(c.isalnum() or c in "._-" for c in username):
         raise ValidationError(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "A username may use only letters, digits, dots, dashes and underscores."
+                "PerpusDesa",
+                "A username may use only letters, digits, dots, dashes and underscores.",
             ),
             field="username",
         )
@@ -316,7 +317,7 @@ class UserService:
             seconds = math.ceil((locked_until - now).total_seconds())
             raise KnownError(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "Too many wrong passwords. Wait {seconds} seconds and try again."
+                    "PerpusDesa", "Too many wrong passwords. Wait {seconds} seconds and try again."
                 ),
                 seconds=seconds,
             )

@@ -104,6 +104,15 @@ def validate_profile(profile: LibraryProfile) -> LibraryProfile:
         raise ValidationError(
             QT_TRANSLATE_NOOP("PerpusDesa", "Choose the type of library."), field="library_type"
         )
+    needed = REGION_LEVEL[profile.library_type]
+    level_messages = {
+        1: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the province."),
+        2: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the district or city."),
+        3: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the sub-district."),
+        4: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the village."),
+    }
+    if not profile.region_code.strip():
+        raise ValidationError(level_messages[needed], field="region_code")
     region = get_region(profile.region_code)
     if region is None:
         raise ValidationError(
@@ -113,14 +122,7 @@ def validate_profile(profile: LibraryProfile) -> LibraryProfile:
             field="region_code",
             code=profile.region_code,
         )
-    needed = REGION_LEVEL[profile.library_type]
     if region.level != needed:
-        level_messages = {
-            1: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the province."),
-            2: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the district or city."),
-            3: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the sub-district."),
-            4: QT_TRANSLATE_NOOP("PerpusDesa", "Choose the village."),
-        }
         raise ValidationError(level_messages[needed], field="region_code")
     if not profile.head_name.strip():
         raise ValidationError(

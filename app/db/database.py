@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.errors import StorageError
-from app.core.text import CONTEXT, QT_TRANSLATE_NOOP
+from app.core.text import QT_TRANSLATE_NOOP
 from app.db import connection
 from app.db.tables import HEAD_REVISION
 
@@ -55,14 +55,14 @@ def storage_error(exc: BaseException, path: Path) -> StorageError:
     ):
         return StorageError(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "The data folder {path} cannot be written to. Choose another folder."
+                "PerpusDesa", "The data folder {path} cannot be written to. Choose another folder."
             ),
             path=str(path),
         )
     if "locked" in text or "busy" in text:
         return StorageError(
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "PerpusDesa",
                 "The database is in use by another copy of PerpusDesa. Close it and try again.",
             )
         )
@@ -71,7 +71,7 @@ def storage_error(exc: BaseException, path: Path) -> StorageError:
     ):
         return StorageError(
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "PerpusDesa",
                 "The database file {path} is damaged. Restore it from a backup.",
             ),
             path=str(path),

@@ -103,7 +103,9 @@ class Controller(QObject):
         QTimer.singleShot(0, lambda: self.show_wizard(language))
 
     def on_wizard_completed(self, _profile: object, _admin: User) -> None:
-        self.wizard = None
+        self.wizard = (
+            None  # hidden by accept(); Qt's parentless dialog is freed with Python's reference
+        )
         self.conn = self.db.connect()
         self.show_login()
 

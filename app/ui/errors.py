@@ -59,8 +59,14 @@ def describe(exc: BaseException, data_dir: Path | None = None) -> tuple[str, boo
     return text, True
 
 
+_PARENTLESS: set[QMessageBox] = set()  # kept alive until closed
+
+
 def _message_box(parent: QWidget | None, message: str, bug: bool) -> QMessageBox:
     box = QMessageBox(parent)
+    if parent is None:
+        _PARENTLESS.add(box)
+        box.finished.connect(lambda _result: _PARENTLESS.discard(box))
     box.setIcon(QMessageBox.Icon.Critical if bug else QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("PerpusDesa", "PerpusDesa"))
     box.setText(message)

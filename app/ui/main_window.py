@@ -68,8 +68,11 @@ class Workspace(QWidget):
         layout.addLayout(body, 1)
 
         context.signals.user_changed.connect(self.on_user_changed)
-        context.signals.profile_changed.connect(lambda _p: self.refresh_header())
+        context.signals.profile_changed.connect(self.on_profile_changed)
         self.on_user_changed(context.user)
+
+    def on_profile_changed(self, _profile: object) -> None:
+        self.refresh_header()
 
     def refresh_header(self) -> None:
         self.library_label.setText(self.context.profile.name)

@@ -301,6 +301,18 @@
         <translation>Disk penuh. Kosongkan sebagian ruang di {path}, lalu coba lagi.</translation>
     </message>
     <message>
+        <source>The data folder {path} cannot be written to. Choose another folder.</source>
+        <translation>Folder data {path} tidak dapat ditulisi. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>The database is in use by another copy of PerpusDesa. Close it and try again.</source>
+        <translation>Basis data sedang dipakai oleh PerpusDesa lain yang masih terbuka. Tutup program itu, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged. Restore it from a backup.</source>
+        <translation>Berkas basis data {path} rusak. Pulihkan dari cadangan (backup).</translation>
+    </message>
+    <message>
         <source>The database {path} could not be opened: {reason}</source>
         <translation>Basis data {path} tidak dapat dibuka: {reason}</translation>
     </message>
@@ -319,6 +331,10 @@
     <message>
         <source>Fill in a username.</source>
         <translation>Isi nama pengguna.</translation>
+    </message>
+    <message>
+        <source>A username may use only letters, digits, dots, dashes and underscores.</source>
+        <translation>Nama pengguna hanya boleh berisi huruf, angka, titik, tanda hubung, dan garis bawah.</translation>
     </message>
     <message>
         <source>The password must have at least {count} characters.</source>
@@ -359,6 +375,10 @@
     <message>
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Wait {seconds} seconds and try again.</source>
+        <translation>Terlalu banyak kata sandi salah. Tunggu {seconds} detik, lalu coba lagi.</translation>
     </message>
     <message>
         <source>Choose a language.</source>
@@ -459,6 +479,14 @@
     <message>
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>The number of years must be between 1 and {max}.</source>
+        <translation>Jumlah tahun harus antara 1 dan {max}.</translation>
+    </message>
+    <message>
+        <source>Demo creation was cancelled.</source>
+        <translation>Pembuatan perpustakaan demo dibatalkan.</translation>
     </message>
 </context>
 <context>

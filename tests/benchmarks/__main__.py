@@ -13,7 +13,10 @@ def main(argv: list[str]) -> int:
     names = argv or list(NAMES)
     unknown = [name for name in names if name not in NAMES]
     if unknown:
-        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(NAMES)}", file=sys.stderr)
+        print(
+            f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(NAMES)}",
+            file=sys.stderr,
+        )
         return 2
     for name in names:
         module = importlib.import_module(f"tests.benchmarks.{name}")

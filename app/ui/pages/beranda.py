@@ -53,8 +53,11 @@ class BerandaPage(QWidget):
         layout.addSpacing(12)
         layout.addLayout(self.grid)
         layout.addStretch(1)
-        context.signals.profile_changed.connect(lambda _p: self.refresh())
-        context.signals.data_changed.connect(lambda _t: self.refresh())
+        context.signals.profile_changed.connect(self.on_context_changed)
+        context.signals.data_changed.connect(self.on_context_changed)
+        self.refresh()
+
+    def on_context_changed(self, _what: object) -> None:
         self.refresh()
 
     def refresh(self) -> None:

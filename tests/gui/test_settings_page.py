@@ -1,0 +1,150 @@
+"""Pengaturan: idle lock, the library's name, the language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.core.library import read_profile
+from app.core.settings import Settings
+from app.ui.app import Controller
+from app.ui.pages.settings import SettingsPage
+from tests.conftest import LibraryDb
+from tests.gui.helpers import indonesian, log_in, workspace
+
+NEW_NAME = "Taman Bacaan Miroto Cerdas"
+
+
+class InformationBoxes:
+    """Stands in for QMessageBox in the settings page: records instead of blocking."""
+
+    shown: ClassVar[list[str]] = []
+
+    @staticmethod
+    def information(_parent: QWidget, _title: str, text: str) -> None:
+        InformationBoxes.shown.append(text)
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setattr(InformationBoxes, "shown", [])
+    monkeypatch.setattr("app.ui.pages.settings.QMessageBox", InformationBoxes)
+    return InformationBoxes.shown
+
+
+@pytest.fixture
+def controller(
+    qtbot: QtBot, library_db: LibraryDb, make_controller: Callable[[], Controller]
+) -> Controller:
+    controller = make_controller()
+    assert controller.start()
+    log_in(qtbot, controller, "admin", library_db.admin_password)
+    return controller
+
+
+def open_settings(controller: Controller) -> SettingsPage:
+    page = workspace(controller).open_page("pengaturan")
+    assert isinstance(page, SettingsPage)
+    assert page.isVisible()
+    return page
+
+
+def save(qtbot: QtBot, page: SettingsPage, done: Callable[[], bool]) -> None:
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(done, timeout=10_000)
+
+
+def type_minutes(qtbot: QtBot, page: SettingsPage, minutes: int) -> None:
+    page.idle.lineEdit().selectAll()
+    qtbot.keyClicks(page.idle.lineEdit(), str(minutes))
+    assert page.idle.value() == minutes
+
+
+def test_save_idle_minutes_and_name(
+    qtbot: QtBot, controller: Controller, boxes: list[str], library_db: LibraryDb
+) -> None:
+    ws = workspace(controller)
+    home = ws.open_page("beranda")
+    page = open_settings(controller)
+    type_minutes(qtbot, page, 25)
+    page.name.clear()
+    qtbot.keyClicks(page.name, NEW_NAME)
+    save(qtbot, page, lambda: bool(boxes))
+    assert boxes == [indonesian("The settings were saved.", "SettingsPage")]
+    assert page.save_button.isEnabled()
+    assert not page.error.isVisible()
+    assert ws.library_label.text() == NEW_NAME
+    assert home.title.text() == NEW_NAME  # type: ignore[attr-defined]
+    assert controller.context is not None and controller.context.profile.name == NEW_NAME
+    assert controller.conn is not None
+    assert Settings(controller.conn).get("idle_lock_minutes") == 25
+    assert controller.idle.limit == 25 * 60
+    profile = read_profile(controller.conn)
+    assert profile is not None and profile.name == NEW_NAME
+    assert profile.region_code == library_db.profile.region_code
+
+
+def test_empty_library_name_is_refused(
+    qtbot: QtBot, controller: Controller, boxes: list[str], library_db: LibraryDb
+) -> None:
+    ws = workspace(controller)
+    page = open_settings(controller)
+    type_minutes(qtbot, page, 30)
+    page.name.clear()
+    save(qtbot, page, page.error.isVisible)
+    assert page.error.text() == indonesian("Fill in the library's name.")
+    assert page.save_button.isEnabled()
+    assert boxes == []
+    assert controller.conn is not None
+    profile = read_profile(controller.conn)
+    assert profile is not None and profile.name == library_db.profile.name
+    assert Settings(controller.conn).get("idle_lock_minutes") == 10
+    assert ws.library_label.text() == library_db.profile.name
+
+
+def test_english_rebuilds_the_workspace(
+    qtbot: QtBot, controller: Controller, boxes: list[str]
+) -> None:
+    old = workspace(controller)
+    page = open_settings(controller)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    save(qtbot, page, lambda: bool(boxes))
+    new = workspace(controller)
+    assert new is not old
+    titles = [new.sidebar.item(i).text() for i in range(new.sidebar.count())]
+    assert titles == ["Home", "Settings", "Users"]
+    assert new.current_key() == "pengaturan"
+    assert new.lock_button.text() == "&Lock"
+    assert controller.conn is not None
+    assert Settings(controller.conn).get("language") == "en"
+    login = controller.login
+    assert login is not None
+    assert login.subtitle.text() == "Log in to continue"
+
+
+def test_rebuilt_workspace_keeps_working(
+    qtbot: QtBot, controller: Controller, boxes: list[str]
+) -> None:
+    """After the language switch: lock, log in and save again; the old pages are gone for good."""
+    workspace(controller).open_page("beranda")
+    page = open_settings(controller)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    save(qtbot, page, lambda: bool(boxes))
+    new = workspace(controller)
+    login = controller.login
+    assert login is not None
+    qtbot.mouseClick(new.lock_button, Qt.MouseButton.LeftButton)
+    assert controller.window.stack.currentWidget() is login
+    log_in(qtbot, controller, "admin", "rahasia123")
+    assert workspace(controller) is new
+    page = open_settings(controller)
+    page.name.clear()
+    qtbot.keyClicks(page.name, NEW_NAME)
+    save(qtbot, page, lambda: len(boxes) == 2)
+    assert new.library_label.text() == NEW_NAME
+    assert boxes[-1] == "The settings were saved."
