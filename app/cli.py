@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.core.text import QT_TRANSLATE_NOOP
 from app.paths import default_data_dir
 
 
@@ -59,21 +60,40 @@ def build_parser() -> argparse.ArgumentParser:
     t = _translate
     parser = argparse.ArgumentParser(
         prog="perpusdesa",
-        description=t("PerpusDesa: the program of the village library."),
+        description=t(
+            QT_TRANSLATE_NOOP("PerpusDesa", "PerpusDesa: the program of the village library.")
+        ),
     )
     parser.add_argument("--version", action="version", version=f"PerpusDesa {__version__}")
     parser.add_argument(
         "--data-dir",
         type=Path,
         default=None,
-        help=t("data folder (default: the user's data folder, or PERPUSDESA_DATA_DIR)"),
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "data folder (default: the user's data folder, or PERPUSDESA_DATA_DIR)",
+            )
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("gui", help=t("open the program (the default)"))
-    demo = commands.add_parser("demo", help=t("create a demo library with realistic data"))
-    demo.add_argument("--years", type=int, default=2, help=t("years of data (1 to 10)"))
+    commands.add_parser(
+        "gui", help=t(QT_TRANSLATE_NOOP("PerpusDesa", "open the program (the default)"))
+    )
+    demo = commands.add_parser(
+        "demo", help=t(QT_TRANSLATE_NOOP("PerpusDesa", "create a demo library with realistic data"))
+    )
     demo.add_argument(
-        "--seed", type=int, default=1, help=t("seed; the same seed gives the same library")
+        "--years",
+        type=int,
+        default=2,
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "years of data (1 to 10)")),
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "seed; the same seed gives the same library")),
     )
     return parser
 
@@ -87,11 +107,12 @@ def _demo(data_dir: Path, years: int, seed: int) -> int:
     from app.core.errors import KnownError
     from app.core.settings import Settings
     from app.core.setup import is_set_up
-    from app.core.text import QT_TRANSLATE_NOOP
     from app.db.database import Database
 
     if not 1 <= years <= 10:
-        raise UsageError(_translate("--years must be between 1 and 10."))
+        raise UsageError(
+            _translate(QT_TRANSLATE_NOOP("PerpusDesa", "--years must be between 1 and 10."))
+        )
     db = Database(data_dir)
     if is_set_up(db):
         conn = db.connect()
@@ -100,7 +121,11 @@ def _demo(data_dir: Path, years: int, seed: int) -> int:
         finally:
             conn.close()
         if is_demo:
-            print(_translate("The demo library is already in {path}.").format(path=data_dir))
+            print(
+                _translate(
+                    QT_TRANSLATE_NOOP("PerpusDesa", "The demo library is already in {path}.")
+                ).format(path=data_dir)
+            )
             return 0
         raise KnownError(
             QT_TRANSLATE_NOOP(
@@ -116,19 +141,26 @@ def _demo(data_dir: Path, years: int, seed: int) -> int:
         if percent != last[0] and percent % 10 == 0:
             last[0] = percent
             print(
-                _translate("Creating the demo library... {percent}%").format(percent=percent),
+                _translate(
+                    QT_TRANSLATE_NOOP("PerpusDesa", "Creating the demo library... {percent}%")
+                ).format(percent=percent),
                 file=sys.stderr,
             )
 
     summary = generate_demo(db, years=years, seed=seed, progress=progress)
     print(
         _translate(
-            "Demo library created in {path}: {members} members, {titles} titles, {visits} visits."
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "Demo library created in {path}: {members} members, {titles} titles, {visits} visits.",
+            )
         ).format(
             path=data_dir, members=summary.members, titles=summary.titles, visits=summary.visits
         )
     )
-    print(_translate("Log in as admin with the password perpusdesa."))
+    print(
+        _translate(QT_TRANSLATE_NOOP("PerpusDesa", "Log in as admin with the password perpusdesa."))
+    )
     return 0
 
 
@@ -179,7 +211,10 @@ def _fail(exc: BaseException, data_dir: Path) -> int:
             "unexpected error in the command line\n%s", "".join(traceback.format_exception(exc))
         )
         message = _translate(
-            "Sorry, something went wrong inside PerpusDesa. The details were written to {log}."
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "Sorry, something went wrong inside PerpusDesa. The details were written to {log}.",
+            )
         ).format(log=str(log_file) if log_file else "-")
     print(f"perpusdesa: {message}", file=sys.stderr)
     return 1

@@ -25,9 +25,11 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from app.core.clock import utcnow
 from app.core.ids import uuid7
 from app.db.database import Database
-from app.db.models import AuditEntry, Library, Outbox, SyncedRecord
+from app.db.models import AuditEntry, Base, Library, Outbox, SyncedRecord
 
 R = TypeVar("R", bound=SyncedRecord)
+
+_TABLE_ORDER = {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
 
 _BOOKKEEPING = {"id", "library_id", "created_at", "updated_at", "version"}
 
@@ -59,7 +61,9 @@ class UnitOfWork:
     def __enter__(self) -> Self:
         self.session = self.db.session(write=True)
         self.session.info["uow"] = self
-        self.session.connection()  # BEGIN IMMEDIATE now: take the write lock up front
+        # BEGIN IMMEDIATE now: take the write lock up front. Foreign keys are checked
+        # at commit, so parents and children may be added in any order.
+        self.session.connection().exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         return self
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
@@ -138,6 +142,8 @@ class UnitOfWork:
             obj.version = obj.version + 1
             obj.updated_at = now
             entries.append((obj, op, {"fields": changed}))
+        # Parents before children in the outbox, so a batch never carries a child alone.
+        entries.sort(key=lambda entry: _TABLE_ORDER.get(entry[0].__tablename__, 0))
         for obj, op, detail in entries:
             table = obj.__tablename__
             session.add(

@@ -257,8 +257,56 @@
 <context>
     <name>PerpusDesa</name>
     <message>
+        <source>PerpusDesa: the program of the village library.</source>
+        <translation>PerpusDesa: program perpustakaan desa.</translation>
+    </message>
+    <message>
+        <source>data folder (default: the user&apos;s data folder, or PERPUSDESA_DATA_DIR)</source>
+        <translation>folder data (bawaan: folder data pengguna, atau PERPUSDESA_DATA_DIR)</translation>
+    </message>
+    <message>
+        <source>open the program (the default)</source>
+        <translation>membuka program (bawaan)</translation>
+    </message>
+    <message>
+        <source>create a demo library with realistic data</source>
+        <translation>membuat perpustakaan demo dengan data yang realistis</translation>
+    </message>
+    <message>
+        <source>years of data (1 to 10)</source>
+        <translation>jumlah tahun data (1 sampai 10)</translation>
+    </message>
+    <message>
+        <source>seed; the same seed gives the same library</source>
+        <translation>benih acak; benih yang sama menghasilkan perpustakaan yang sama</translation>
+    </message>
+    <message>
+        <source>--years must be between 1 and 10.</source>
+        <translation>--years harus antara 1 dan 10.</translation>
+    </message>
+    <message>
+        <source>The demo library is already in {path}.</source>
+        <translation>Perpustakaan demo sudah ada di {path}.</translation>
+    </message>
+    <message>
         <source>{path} already holds a real library; the demo needs an empty folder.</source>
         <translation>{path} sudah berisi data perpustakaan sungguhan. Demo memerlukan folder kosong.</translation>
+    </message>
+    <message>
+        <source>Creating the demo library... {percent}%</source>
+        <translation>Membuat perpustakaan demo... {percent}%</translation>
+    </message>
+    <message>
+        <source>Demo library created in {path}: {members} members, {titles} titles, {visits} visits.</source>
+        <translation>Perpustakaan demo dibuat di {path}: {members} anggota, {titles} judul, {visits} kunjungan.</translation>
+    </message>
+    <message>
+        <source>Log in as admin with the password perpusdesa.</source>
+        <translation>Masuk sebagai admin dengan kata sandi perpusdesa.</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong inside PerpusDesa. The details were written to {log}.</source>
+        <translation>Maaf, terjadi kesalahan di dalam PerpusDesa. Rinciannya dicatat di {log}.</translation>
     </message>
     <message>
         <source>Sorry, something went wrong inside PerpusDesa. What you saved before is safe. The details were written to {log}; please give that file to your district facilitator.</source>
