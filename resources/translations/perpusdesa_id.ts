@@ -245,14 +245,6 @@
         <source>R&amp;epeat password</source>
         <translation>&amp;Ulangi kata sandi</translation>
     </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Simpan</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
 </context>
 <context>
     <name>PerpusDesa</name>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -91,6 +92,25 @@ class UsersModel(QAbstractTableModel):
         return None
 
 
+def _finish_layout(
+    dialog: QDialog, form: QFormLayout, error: QLabel, on_save: Callable[[], None]
+) -> None:
+    """Form, error line and Save/Cancel (labels in Indonesian) under one another."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    save = QCoreApplication.translate("UserDialog", "&Save")
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(save)
+    cancel = QCoreApplication.translate("UserDialog", "Cancel")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+
+
 class UserDialog(QDialog):
     """Add a user (with a password) or change one (name, role, active)."""
 
@@ -137,17 +157,7 @@ class UserDialog(QDialog):
             form.addRow(self.tr("R&epeat password"), self.repeat)
         else:
             form.addRow("", self.active)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.on_save_clicked)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _finish_layout(self, form, self.error, self.on_save_clicked)
 
     def on_save_clicked(self) -> None:
         try:
@@ -200,17 +210,7 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&New password"), self.password)
         form.addRow(self.tr("R&epeat password"), self.repeat)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.on_save_clicked)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _finish_layout(self, form, self.error, self.on_save_clicked)
 
     def on_save_clicked(self) -> None:
         try:
