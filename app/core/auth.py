@@ -156,6 +156,15 @@ def validate_password(password: str) -> None:
         )
 
 
+def check_repeat(password: str, repeat: str) -> None:
+    """The password typed twice must be the same."""
+    if password != repeat:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The two passwords are not the same."),
+            field="password_repeat",
+        )
+
+
 def validate_new_user(username: str, full_name: str, role: str, password: str) -> str:
     """Check a new account's fields; returns the normalised username."""
     name = _validate_username(username)

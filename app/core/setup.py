@@ -47,11 +47,7 @@ def validate_first_run(data: FirstRun) -> LibraryProfile:
     auth.validate_new_user(
         data.admin_username, data.admin_full_name, Role.ADMIN, data.admin_password
     )
-    if data.admin_password != data.admin_password_repeat:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("PerpusDesa", "The two passwords are not the same."),
-            field="password_repeat",
-        )
+    auth.check_repeat(data.admin_password, data.admin_password_repeat)
     return profile
 
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.core.auth import User, UserService
 from app.core.errors import KnownError
 from app.ui.i18n import error_text
+from app.ui.widgets import ErrorLabel, password_edit
 
 
 class LoginScreen(QWidget):
@@ -61,15 +61,9 @@ class LoginScreen(QWidget):
 
         self.user_box = QComboBox()
         self.user_box.setObjectName("userBox")
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit("password")
         self.password.returnPressed.connect(self.on_login_clicked)
-        self.error = QLabel()
-        self.error.setObjectName("loginError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = ErrorLabel("loginError")
         self.login_button = QPushButton(self.tr("&Log in"))
         self.login_button.setObjectName("loginButton")
         self.login_button.setDefault(True)
@@ -134,8 +128,7 @@ class LoginScreen(QWidget):
         try:
             user = self._users().login(username, self.password.text())
         except KnownError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
+            self.error.show_message(error_text(exc))
             self.password.selectAll()
             self.password.setFocus()
             return

@@ -22,6 +22,7 @@ from app.db.database import Database
 from app.ui.errors import show_error
 from app.ui.i18n import LANGUAGES, error_text, tr
 from app.ui.tasks import Task
+from app.ui.widgets import ErrorLabel, password_edit
 
 # Which wizard page holds each field, to send the user back to it.
 FIELD_PAGE = {
@@ -50,11 +51,7 @@ class _Page(QWizardPage):
         self.setSubTitle(subtitle)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.error = QLabel()
-        self.error.setObjectName("pageError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = ErrorLabel("pageError")
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addStretch(1)
@@ -70,8 +67,7 @@ class _Page(QWizardPage):
         return widget
 
     def show_error(self, message: str, field: str | None) -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.show_message(message)
         if field in self.fields:
             self.fields[field].setFocus()
 
@@ -176,10 +172,8 @@ class FirstRunWizard(QWizard):
         self.full_name = QLineEdit()
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("e.g. siti"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_repeat = QLineEdit()
-        self.password_repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit("password")
+        self.password_repeat = password_edit("password_repeat")
         self.p_admin.add("full_name", self.tr("&Full name"), self.full_name)
         self.p_admin.add("username", self.tr("&Username"), self.username)
         self.p_admin.add("password", self.tr("&Password"), self.password)

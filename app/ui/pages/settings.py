@@ -29,6 +29,7 @@ from app.ui.errors import show_error
 from app.ui.i18n import LANGUAGES, error_text, tr
 from app.ui.pages import PageSpec
 from app.ui.tasks import Task
+from app.ui.widgets import ErrorLabel
 
 
 class SettingsPage(QWidget):
@@ -85,11 +86,7 @@ class SettingsPage(QWidget):
         library_form.addRow(self.tr("Head of the &library"), self.head_name)
         library_form.addRow(self.tr("&Village head"), self.village_head_name)
 
-        self.error = QLabel()
-        self.error.setObjectName("settingsError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = ErrorLabel("settingsError")
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.clicked.connect(self.on_save_clicked)
@@ -155,8 +152,7 @@ class SettingsPage(QWidget):
         Task(self, save, saved).on_failure(failed).run()
 
     def show_error(self, exc: KnownError) -> None:
-        self.error.setText(error_text(exc))
-        self.error.show()
+        self.error.show_message(error_text(exc))
 
 
 PAGE = PageSpec(

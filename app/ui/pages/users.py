@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.auth import ROLE_LABELS, Permission, Role, User, UserService
-from app.core.errors import KnownError, ValidationError
+from app.core.auth import ROLE_LABELS, Permission, Role, User, UserService, check_repeat
+from app.core.errors import KnownError
 from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.context import AppContext
 from app.ui.i18n import error_text, tr
 from app.ui.pages import PageSpec
+from app.ui.widgets import ErrorLabel, password_edit
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -136,17 +137,9 @@ class UserDialog(QDialog):
         self.active = QCheckBox(self.tr("Account is active"))
         self.active.setObjectName("active")
         self.active.setChecked(user.active if user else True)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("password_repeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.password = password_edit("password")
+        self.repeat = password_edit("password_repeat")
+        self.error = ErrorLabel("dialogError")
 
         form = QFormLayout()
         form.addRow(self.tr("&Full name"), self.full_name)
@@ -162,11 +155,7 @@ class UserDialog(QDialog):
     def on_save_clicked(self) -> None:
         try:
             if self.user is None:
-                if self.password.text() != self.repeat.text():
-                    raise ValidationError(
-                        QT_TRANSLATE_NOOP("PerpusDesa", "The two passwords are not the same."),
-                        field="password_repeat",
-                    )
+                check_repeat(self.password.text(), self.repeat.text())
                 self.service.create_user(
                     self.actor,
                     self.username.text(),
@@ -183,8 +172,7 @@ class UserDialog(QDialog):
                     active=self.active.isChecked(),
                 )
         except KnownError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
+            self.error.show_message(error_text(exc))
             return
         self.accept()
 
@@ -196,17 +184,9 @@ class PasswordDialog(QDialog):
         self.actor = actor
         self.user = user
         self.setWindowTitle(self.tr("New password for {name}").format(name=user.full_name))
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("password_repeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.password = password_edit("password")
+        self.repeat = password_edit("password_repeat")
+        self.error = ErrorLabel("dialogError")
         form = QFormLayout()
         form.addRow(self.tr("&New password"), self.password)
         form.addRow(self.tr("R&epeat password"), self.repeat)
@@ -214,15 +194,10 @@ class PasswordDialog(QDialog):
 
     def on_save_clicked(self) -> None:
         try:
-            if self.password.text() != self.repeat.text():
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("PerpusDesa", "The two passwords are not the same."),
-                    field="password_repeat",
-                )
+            check_repeat(self.password.text(), self.repeat.text())
             self.service.set_password(self.actor, self.user.id, self.password.text())
         except KnownError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
+            self.error.show_message(error_text(exc))
             return
         self.accept()
 
