@@ -43,3 +43,14 @@ def from_db(text: str | None) -> datetime | None:
     if not text:
         return None
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def month_bounds(now: datetime, zone: str) -> tuple[datetime, datetime]:
+    """Start and end (exclusive), in UTC, of the library's local month containing ``now``."""
+    local = now.astimezone(ZONES[zone])
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    if start.month == 12:
+        end = start.replace(year=start.year + 1, month=1)
+    else:
+        end = start.replace(month=start.month + 1)
+    return start.astimezone(UTC), end.astimezone(UTC)

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 from pathlib import Path
@@ -27,20 +26,43 @@ log = logging.getLogger("perpusdesa")
 LOG_NAME = "perpusdesa.log"
 
 
-def setup_logging(data_dir: Path) -> Path | None:
-    """Log to a rotating file in the data folder (or nowhere, if it cannot be written)."""
-    folder = data_dir / "logs"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
+class _LogFile(logging.Handler):
+    """A rotating log file, opened on the first message (start-up does not pay for it)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(logging.INFO)
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                handler = logging.handlers.RotatingFileHandler(
+                    self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                )
+            except OSError:
+                return  # nowhere to write: the message box still tells the user
+            handler.setFormatter(
+                logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+            )
+            self._file = handler
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def setup_logging(data_dir: Path) -> Path:
+    """Log to a rotating file in the data folder's ``logs`` folder."""
+    path = data_dir / "logs" / LOG_NAME
+    log.addHandler(_LogFile(path))
     log.setLevel(logging.INFO)
-    return folder / LOG_NAME
+    return path
 
 
 def describe(exc: BaseException, data_dir: Path | None = None) -> tuple[str, bool]:

@@ -24,6 +24,7 @@ CATALOGUES = ("perpusdesa", "qtbase")
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
 _installed: list[QTranslator] = []
+_current: list[str] = []  # the language installed now, if any
 
 
 def _lrelease() -> Path:
@@ -72,12 +73,19 @@ def compiled_catalogue(catalogue: str, language: str) -> Path | None:
     return target
 
 
+def current_language() -> str | None:
+    return _current[0] if _current else None
+
+
 def install(language: str) -> None:
     """Replace the installed translators by those of ``language`` ('id' or 'en')."""
+    if current_language() == language and _installed:
+        return
     app = QCoreApplication.instance()
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
+    _current[:] = [language]
     for catalogue in CATALOGUES:
         path = compiled_catalogue(catalogue, language)
         if path is None:

@@ -16,8 +16,8 @@
         <translation>Eksemplar buku</translation>
     </message>
     <message>
-        <source>Visitors recorded</source>
-        <translation>Pengunjung tercatat</translation>
+        <source>Visitors this month</source>
+        <translation>Pengunjung bulan ini</translation>
     </message>
     <message>
         <source>Activities</source>

@@ -122,9 +122,7 @@ def test_english_rebuilds_the_workspace(
     assert new.lock_button.text() == "&Lock"
     assert controller.conn is not None
     assert Settings(controller.conn).get("language") == "en"
-    login = controller.login
-    assert login is not None
-    assert login.subtitle.text() == "Log in to continue"
+    assert controller.login_screen().subtitle.text() == "Log in to continue"
 
 
 def test_rebuilt_workspace_keeps_working(
@@ -136,10 +134,9 @@ def test_rebuilt_workspace_keeps_working(
     page.language.setCurrentIndex(page.language.findData("en"))
     save(qtbot, page, lambda: bool(boxes))
     new = workspace(controller)
-    login = controller.login
-    assert login is not None
     qtbot.mouseClick(new.lock_button, Qt.MouseButton.LeftButton)
-    assert controller.window.stack.currentWidget() is login
+    assert controller.window.stack.currentWidget() is controller.login_screen()
+    assert controller.login_screen().subtitle.text() == "Log in to continue"
     log_in(qtbot, controller, "admin", "rahasia123")
     assert workspace(controller) is new
     page = open_settings(controller)

@@ -28,7 +28,7 @@ class BerandaPage(QWidget):
             "members": self.tr("Active members"),
             "titles": self.tr("Titles in the catalogue"),
             "items": self.tr("Copies in the collection"),
-            "visits": self.tr("Visitors recorded"),
+            "visitors_this_month": self.tr("Visitors this month"),
             "activities": self.tr("Activities"),
             "pending_sync": self.tr("Changes waiting to be synced"),
         }
@@ -64,7 +64,7 @@ class BerandaPage(QWidget):
         profile = self.context.profile
         self.title.setText(profile.name)
         self.region.setText(region_path(self.context.conn, profile.region_code))
-        figures = home_figures(self.context.conn)
+        figures = home_figures(self.context.conn, profile.time_zone)
         locale = QLocale()
         for key, label in self.cards.items():
             label.setText(locale.toString(getattr(figures, key)))
