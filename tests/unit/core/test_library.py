@@ -25,7 +25,7 @@ from app.core.library import (
 from app.core.settings import Settings
 from app.db.database import Database
 from app.db.models import Library, Outbox
-from tests.conftest import VILLAGE_CODE, LibraryDb
+from tests.conftest import VILLAGE_CODE, LibraryDb, valid_first_run
 
 KECAMATAN_CODE = "33.74.01"  # Semarang Tengah
 KOTA_CODE = "33.74"  # Kota Semarang
@@ -35,15 +35,7 @@ PAPUA_VILLAGE = "91.71.01.1001"  # Gurabesi, Jayapura Utara
 
 
 def profile(**changes: Any) -> LibraryProfile:
-    good = LibraryProfile(
-        name="Perpustakaan Desa Miroto",
-        library_type="desa",
-        region_code=VILLAGE_CODE,
-        address="Jl. Pemuda No. 1",
-        head_name="Sri Wahyuni",
-        village_head_name="Joko Santoso",
-        npp="3374011001-0001",
-    )
+    good = dataclasses.replace(valid_first_run().profile, npp="3374011001-0001")
     return dataclasses.replace(good, **changes)
 
 
