@@ -16,6 +16,12 @@ DEFAULTS: dict[str, Any] = {
     "language": "id",
     "idle_lock_minutes": 10,
     "paper": "A4",
+    # A member checking in again within this many minutes is asked, not silently doubled.
+    "repeat_visit_minutes": 60,
+    # Names of non-member visitors are anonymised after this many months (counts kept).
+    "guest_name_retention_months": 12,
+    # Member cards: valid for this many months after registration or renewal (0: no expiry).
+    "membership_months": 12,
 }
 
 
@@ -28,6 +34,12 @@ def validate(key: str, value: Any) -> Any:
         raise ValidationError(
             QT_TRANSLATE_NOOP("PerpusDesa", "The idle lock must be between 1 and 240 minutes."),
             field=key,
+        )
+    if key in ("repeat_visit_minutes", "guest_name_retention_months", "membership_months") and (
+        not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 1440
+    ):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "Fill in a whole number from 0 to 1440."), field=key
         )
     if key == "paper" and value not in ("A4", "F4"):
         raise ValidationError(QT_TRANSLATE_NOOP("PerpusDesa", "Choose A4 or F4 paper."), field=key)

@@ -115,6 +115,7 @@ class Member(SyncedRecord):
     rt: Mapped[str | None] = mapped_column(String(4))
     rw: Mapped[str | None] = mapped_column(String(4))
     village_code: Mapped[str | None] = mapped_column(String(13))
+    village_name: Mapped[str | None] = mapped_column(String(100))  # for search, from the code
     phone: Mapped[str | None] = mapped_column(String(20))
     occupation: Mapped[str | None] = mapped_column(String(40))
     education: Mapped[str | None] = mapped_column(String(40))

@@ -24,5 +24,13 @@ SYNCED_TABLES = frozenset(
 # Local-only tables.
 LOCAL_TABLES = frozenset({"staff_user", "outbox", "audit_entry", "setting", "sync_state"})
 
+# Full-text indexes (FTS5, kept by triggers) and the prefix of their shadow tables.
+SEARCH_TABLES = frozenset({"member_fts"})
+
+
+def is_search_table(name: str) -> bool:
+    return any(name == table or name.startswith(table + "_") for table in SEARCH_TABLES)
+
+
 # The Alembic revision the code expects; a test checks it is the migrations' head.
-HEAD_REVISION = "0001_initial"
+HEAD_REVISION = "0002_member_search"
