@@ -429,6 +429,10 @@
         <translation>Waktu kunci otomatis harus antara 1 dan 240 menit.</translation>
     </message>
     <message>
+        <source>Fill in a whole number from 0 to 1440.</source>
+        <translation>Isi bilangan bulat dari 0 sampai 1440.</translation>
+    </message>
+    <message>
         <source>Choose A4 or F4 paper.</source>
         <translation>Pilih kertas A4 atau F4.</translation>
     </message>
@@ -528,12 +532,144 @@
         <source>Demo creation was cancelled.</source>
         <translation>Pembuatan perpustakaan demo dibatalkan.</translation>
     </message>
+    <message>
+        <source>Male</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Child (0–12)</source>
+        <translation>Anak (0–12)</translation>
+    </message>
+    <message>
+        <source>Teenager (13–17)</source>
+        <translation>Remaja (13–17)</translation>
+    </message>
+    <message>
+        <source>Adult (18–59)</source>
+        <translation>Dewasa (18–59)</translation>
+    </message>
+    <message>
+        <source>Elderly (60+)</source>
+        <translation>Lansia (60+)</translation>
+    </message>
+    <message>
+        <source>Reading in the library</source>
+        <translation>Membaca di tempat</translation>
+    </message>
+    <message>
+        <source>Borrowing or returning books</source>
+        <translation>Meminjam/mengembalikan buku</translation>
+    </message>
+    <message>
+        <source>Internet or computer</source>
+        <translation>Internet/komputer</translation>
+    </message>
+    <message>
+        <source>Taking part in an activity</source>
+        <translation>Mengikuti kegiatan</translation>
+    </message>
+    <message>
+        <source>Studying or homework</source>
+        <translation>Belajar/mengerjakan tugas</translation>
+    </message>
+    <message>
+        <source>Looking for information</source>
+        <translation>Mencari informasi</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>General public</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>Pupil or student</source>
+        <translation>Pelajar/mahasiswa</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Anak</translation>
+    </message>
+    <message>
+        <source>Farmer</source>
+        <translation>Petani</translation>
+    </message>
+    <message>
+        <source>Fisher</source>
+        <translation>Nelayan</translation>
+    </message>
+    <message>
+        <source>Trader or small business</source>
+        <translation>Pedagang/wiraswasta</translation>
+    </message>
+    <message>
+        <source>Homemaker</source>
+        <translation>Ibu rumah tangga</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Guru</translation>
+    </message>
+    <message>
+        <source>Civil servant, army or police</source>
+        <translation>PNS/TNI/Polri</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Karyawan</translation>
+    </message>
+    <message>
+        <source>Labourer</source>
+        <translation>Buruh</translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation>Tidak bekerja</translation>
+    </message>
+    <message>
+        <source>No schooling</source>
+        <translation>Tidak sekolah</translation>
+    </message>
+    <message>
+        <source>Primary school (SD)</source>
+        <translation>SD/sederajat</translation>
+    </message>
+    <message>
+        <source>Junior high school (SMP)</source>
+        <translation>SMP/sederajat</translation>
+    </message>
+    <message>
+        <source>Senior high school (SMA/SMK)</source>
+        <translation>SMA/SMK/sederajat</translation>
+    </message>
+    <message>
+        <source>Diploma (D1–D3)</source>
+        <translation>Diploma (D1–D3)</translation>
+    </message>
+    <message>
+        <source>Bachelor (S1)</source>
+        <translation>Sarjana (S1)</translation>
+    </message>
+    <message>
+        <source>Master or doctorate (S2/S3)</source>
+        <translation>Pascasarjana (S2/S3)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source> minutes</source>
         <translation> menit</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> bulan</translation>
     </message>
     <message>
         <source>A4 (210 × 297 mm)</source>
@@ -558,6 +694,34 @@
     <message>
         <source>&amp;Paper for reports</source>
         <translation>Kertas &amp;laporan</translation>
+    </message>
+    <message>
+        <source>A member who checks in again within this time is asked before a second visit is recorded.</source>
+        <translation>Anggota yang masuk lagi dalam waktu ini ditanya dulu sebelum kunjungan kedua dicatat.</translation>
+    </message>
+    <message>
+        <source>After this time the names of visitors who are not members are removed; the counts stay.</source>
+        <translation>Setelah waktu ini, nama pengunjung yang bukan anggota dihapus; jumlahnya tetap tercatat.</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>Guestbook and members</source>
+        <translation>Buku tamu dan anggota</translation>
+    </message>
+    <message>
+        <source>Ask before a &amp;repeat check-in within</source>
+        <translation>Tanya dulu bila &amp;masuk lagi dalam</translation>
+    </message>
+    <message>
+        <source>Keep &amp;guests&apos; names for</source>
+        <translation>Simpan nama &amp;tamu selama</translation>
+    </message>
+    <message>
+        <source>&amp;Membership valid for</source>
+        <translation>Ang&amp;gota berlaku selama</translation>
     </message>
     <message>
         <source>Library profile</source>

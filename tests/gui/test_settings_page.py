@@ -145,3 +145,23 @@ def test_rebuilt_workspace_keeps_working(
     save(qtbot, page, lambda: len(boxes) == 2)
     assert new.library_label.text() == NEW_NAME
     assert boxes[-1] == "The settings were saved."
+
+
+def test_guestbook_and_member_settings_are_saved(
+    qtbot: QtBot, controller: Controller, boxes: list[str]
+) -> None:
+    page = open_settings(controller)
+    assert page.repeat_visit.value() == 60  # the defaults are shown
+    assert page.membership.value() == 12
+    for box, value in ((page.repeat_visit, 30), (page.retention, 6), (page.membership, 0)):
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box.lineEdit(), str(value))
+    page.membership.setFocus()
+    qtbot.keyClick(page.membership, Qt.Key.Key_Tab)  # leaving the field shows the word
+    assert page.membership.text() == indonesian("no expiry", "SettingsPage")
+    save(qtbot, page, lambda: bool(boxes))
+    assert controller.conn is not None
+    settings = Settings(controller.conn)
+    assert settings.get("repeat_visit_minutes") == 30
+    assert settings.get("guest_name_retention_months") == 6
+    assert settings.get("membership_months") == 0

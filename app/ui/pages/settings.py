@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.auth import Permission
 from app.core.errors import KnownError
 from app.core.library import LIBRARY_TYPES, LibraryProfile, region_path, update_profile
+from app.core.settings import Settings
 from app.core.settings import validate as validate_setting
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -30,6 +32,15 @@ from app.ui.i18n import LANGUAGES, error_text, tr
 from app.ui.pages import PageSpec
 from app.ui.tasks import Task
 from app.ui.widgets import ErrorLabel
+
+
+def _spin(key: str, low: int, high: int, suffix: str, settings: Settings) -> QSpinBox:
+    box = QSpinBox()
+    box.setObjectName(key)
+    box.setRange(low, high)
+    box.setSuffix(suffix)
+    box.setValue(int(settings.get(key)))
+    return box
 
 
 class SettingsPage(QWidget):
@@ -43,11 +54,8 @@ class SettingsPage(QWidget):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(settings.get("language")))
-        self.idle = QSpinBox()
-        self.idle.setObjectName("idle_lock_minutes")
-        self.idle.setRange(1, 240)
-        self.idle.setSuffix(self.tr(" minutes"))
-        self.idle.setValue(int(settings.get("idle_lock_minutes")))
+        minutes, months = self.tr(" minutes"), self.tr(" months")
+        self.idle = _spin("idle_lock_minutes", 1, 240, minutes, settings)
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
         self.paper.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
@@ -59,6 +67,26 @@ class SettingsPage(QWidget):
         program_form.addRow(self.tr("&Language"), self.language)
         program_form.addRow(self.tr("&Lock after idle"), self.idle)
         program_form.addRow(self.tr("&Paper for reports"), self.paper)
+
+        self.repeat_visit = _spin("repeat_visit_minutes", 0, 1440, minutes, settings)
+        self.repeat_visit.setToolTip(
+            self.tr(
+                "A member who checks in again within this time is asked before a second visit is recorded."
+            )
+        )
+        self.retention = _spin("guest_name_retention_months", 1, 120, months, settings)
+        self.retention.setToolTip(
+            self.tr(
+                "After this time the names of visitors who are not members are removed; the counts stay."
+            )
+        )
+        self.membership = _spin("membership_months", 0, 120, months, settings)
+        self.membership.setSpecialValueText(self.tr("no expiry"))
+        desk = QGroupBox(self.tr("Guestbook and members"))
+        desk_form = QFormLayout(desk)
+        desk_form.addRow(self.tr("Ask before a &repeat check-in within"), self.repeat_visit)
+        desk_form.addRow(self.tr("Keep &guests' names for"), self.retention)
+        desk_form.addRow(self.tr("&Membership valid for"), self.membership)
 
         profile = context.profile
         self.name = QLineEdit(profile.name)
@@ -94,15 +122,24 @@ class SettingsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         heading = QLabel(self.tr("Settings"))
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(heading)
         layout.addWidget(program)
+        layout.addWidget(desk)
         layout.addWidget(library)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        scroll = QScrollArea()  # the page is taller than a small screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def collected_profile(self) -> LibraryProfile:
         return replace(
@@ -120,6 +157,9 @@ class SettingsPage(QWidget):
             "language": self.language.currentData(),
             "idle_lock_minutes": self.idle.value(),
             "paper": self.paper.currentData(),
+            "repeat_visit_minutes": self.repeat_visit.value(),
+            "guest_name_retention_months": self.retention.value(),
+            "membership_months": self.membership.value(),
         }
         profile = self.collected_profile()
         try:
