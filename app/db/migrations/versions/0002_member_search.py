@@ -26,6 +26,24 @@ _COLUMNS = "member_no, name, phone, village_name"
 def upgrade() -> None:
     with op.batch_alter_table("member", schema=None) as batch_op:
         batch_op.add_column(sa.Column("village_name", sa.String(length=100), nullable=True))
+    # Members recorded before this revision get their village's name from the official list.
+    conn = op.get_bind()
+    codes = [
+        row[0]
+        for row in conn.execute(
+            sa.text("SELECT DISTINCT village_code FROM member WHERE village_code IS NOT NULL")
+        )
+    ]
+    if codes:
+        from lokal import wilayah
+
+        for code in codes:
+            found = wilayah.get_wilayah(code)
+            if found is not None:
+                conn.execute(
+                    sa.text("UPDATE member SET village_name = :name WHERE village_code = :code"),
+                    {"name": found.name, "code": code},
+                )
     op.execute(
         "CREATE VIRTUAL TABLE member_fts USING fts5("
         f"{_COLUMNS}, content='member', content_rowid='rowid',"
