@@ -202,3 +202,42 @@ def test_second_upgrade_of_a_populated_database_changes_nothing(library_db: Libr
 def test_synced_tables_carry_the_sync_columns(db: Database, table_name: str) -> None:
     columns = {column["name"] for column in sa.inspect(db.engine).get_columns(table_name)}
     assert {"id", "library_id", "created_at", "updated_at", "version", "deleted_at"} <= columns
+
+
+def test_member_search_revision_names_the_villages_of_existing_members(
+    empty_db: Database,
+) -> None:
+    """Members recorded before 0002 become findable by their village's name."""
+    import sqlite3
+
+    empty_db.data_dir.mkdir(parents=True, exist_ok=True)
+    migrate.upgrade(empty_db.engine, "0001_initial")
+    stamp = "2026-01-01 00:00:00.000000"
+    raw = sqlite3.connect(empty_db.path)
+    raw.execute(
+        "INSERT INTO library (id, library_id, name, library_type, region_code, address,"
+        " head_name, village_head_name, time_zone, created_at, updated_at, version)"
+        " VALUES ('L1', 'L1', 'Perpustakaan', 'desa', '33.02.17.2014', '', 'a', 'b', 'WIB',"
+        " ?, ?, 1)",
+        (stamp, stamp),
+    )
+    raw.execute(
+        "INSERT INTO member (id, library_id, member_no, name, gender, address, village_code,"
+        " member_type, registered_on, notes, consent_at, consent_by, active, created_at,"
+        " updated_at, version) VALUES ('M1', 'L1', '2026-0001', 'Siti Aminah', 'P', '',"
+        " '33.02.17.2014', 'umum', '2026-01-01', '', ?, 'U1', 1, ?, ?, 1)",
+        (stamp, stamp, stamp),
+    )
+    raw.commit()
+    raw.close()
+    empty_db.dispose()
+
+    empty_db.upgrade()
+
+    conn = empty_db.connect()
+    assert conn.execute("SELECT village_name FROM member").fetchone()[0] == "Kalisari"
+    found = conn.execute(
+        "SELECT m.name FROM member_fts f JOIN member m ON m.rowid = f.rowid"
+        " WHERE member_fts MATCH 'kalisari*'"
+    ).fetchall()
+    assert [row[0] for row in found] == ["Siti Aminah"]
