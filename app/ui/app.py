@@ -145,6 +145,7 @@ class Controller(QObject):
         if self.context is None:
             self.context = AppContext(self.db, self.conn, user, profile)
             self.context.signals.settings_changed.connect(self.on_settings_changed)
+            self.context.signals.kiosk_running.connect(self.on_kiosk_running)
             self.window.set_workspace(self.new_workspace())
         else:
             self.context.set_user(user)
@@ -169,6 +170,13 @@ class Controller(QObject):
         screen = self.login_screen()
         self.window.show_widget(screen)
         screen.show_locked(self.context.user)
+
+    def on_kiosk_running(self, running: bool) -> None:
+        """No idle lock while the kiosk is up; the clock starts afresh when it closes."""
+        if running:
+            self.idle.stop()
+        else:
+            self.idle.start()
 
     def on_settings_changed(self, values: dict[str, object]) -> None:
         assert self.context is not None

@@ -18,6 +18,7 @@ class ContextSignals(QObject):
     profile_changed = Signal(object)  # LibraryProfile
     data_changed = Signal(str)  # table name: pages refresh what they show
     settings_changed = Signal(dict)  # the settings that were saved
+    kiosk_running = Signal(bool)  # the self check-in covers the screen: no idle lock
 
 
 @dataclass
