@@ -595,6 +595,7 @@ class _Builder:
         has_phone = rng.random() < {"anak": 0.55, "pelajar": 0.7, "umum": 0.88}[mtype]
         seq = self.member_seq.get(d.year, 0) + 1
         self.member_seq[d.year] = seq
+        village_region = get_region(village)  # cached: the name makes the member searchable
         member = Member(
             id=self.new_id(registered),
             member_no=f"{d.year}{seq:04d}",
@@ -606,6 +607,7 @@ class _Builder:
             rt=f"{rng.randint(1, 8):03d}",
             rw=f"{rng.randint(1, 6):03d}",
             village_code=village,
+            village_name=village_region.name if village_region else None,
             phone=self.phone() if has_phone else None,
             occupation=occupation,
             education=education,

@@ -10,10 +10,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from app.core.auth import Role, UserService
+from app.core.auth import ROLE_PERMISSIONS, Role, UserService
 from app.core.settings import Settings
 from app.db.connection import connect
 from app.ui.app import Controller
+from app.ui.pages import discover
 from tests.conftest import LibraryDb
 from tests.gui.helpers import indonesian, log_in, workspace
 
@@ -49,26 +50,32 @@ def test_start_shows_the_login_screen(started: Controller, library_db: LibraryDb
     ]
 
 
+def volunteer_pages() -> list[str]:
+    """Pages without a permission, or for recording: what a volunteer may open."""
+    allowed = ROLE_PERMISSIONS[Role.RELAWAN]
+    return [s.key for s in discover() if s.permission is None or s.permission in allowed]
+
+
 def test_administrator_sees_every_page(qtbot: QtBot, started: Controller) -> None:
     log_in(qtbot, started, "admin", "rahasia123")
     ws = workspace(started)
-    assert ws.page_keys() == ["beranda", "pengaturan", "pengguna"]
+    assert ws.page_keys() == [spec.key for spec in discover()]  # every page, in order
+    assert ws.page_keys()[0] == "beranda"
     titles = [ws.sidebar.item(i).text() for i in range(ws.sidebar.count())]
-    assert titles == [
-        indonesian("Home", "Pages"),
-        indonesian("Settings", "Pages"),
-        indonesian("Users", "Pages"),
-    ]
+    for english, key in (("Home", "beranda"), ("Settings", "pengaturan"), ("Users", "pengguna")):
+        assert titles[ws.page_keys().index(key)] == indonesian(english, "Pages")
     for key in ws.page_keys():
         page = ws.open_page(key)
         assert page.isVisible()
         assert ws.current_key() == key
 
 
-def test_volunteer_sees_only_the_home_page(qtbot: QtBot, started: Controller) -> None:
+def test_volunteer_sees_only_the_daily_work_pages(qtbot: QtBot, started: Controller) -> None:
     log_in(qtbot, started, "rina", RELAWAN_PASSWORD)
     ws = workspace(started)
-    assert ws.page_keys() == ["beranda"]
+    assert ws.page_keys() == volunteer_pages()
+    assert "pengguna" not in ws.page_keys()
+    assert "pengaturan" not in ws.page_keys()
     assert "Rina Relawan" in ws.user_label.text()
     assert indonesian("Volunteer") in ws.user_label.text()
 
@@ -131,7 +138,7 @@ def test_lock_button_then_another_user(qtbot: QtBot, started: Controller) -> Non
     qtbot.mouseClick(ws.lock_button, Qt.MouseButton.LeftButton)
     log_in(qtbot, started, "rina", RELAWAN_PASSWORD)
     assert workspace(started) is ws
-    assert ws.page_keys() == ["beranda"]
+    assert ws.page_keys() == volunteer_pages()
     assert ws.current_key() == "beranda"
     assert ws.stack.currentWidget() is ws.pages["beranda"]
 

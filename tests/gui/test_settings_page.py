@@ -117,7 +117,8 @@ def test_english_rebuilds_the_workspace(
     new = workspace(controller)
     assert new is not old
     titles = [new.sidebar.item(i).text() for i in range(new.sidebar.count())]
-    assert titles == ["Home", "Settings", "Users"]
+    assert titles[0] == "Home"
+    assert {"Settings", "Users"} <= set(titles)
     assert new.current_key() == "pengaturan"
     assert new.lock_button.text() == "&Lock"
     assert controller.conn is not None
