@@ -95,6 +95,38 @@ FOREVER = datetime.max.replace(tzinfo=UTC)
 NEVER = datetime.min.replace(tzinfo=UTC)
 
 # Idul Fitri (1 Syawal) as set by the government; other years are extrapolated.
+# ID-card wording (the word lists) -> the shared codes of app.core.codes.
+_OCCUPATION_CODES = {
+    "Petani/Pekebun": "petani",
+    "Peternak": "petani",
+    "Nelayan": "nelayan",
+    "Pedagang": "pedagang",
+    "Wiraswasta": "pedagang",
+    "Perajin": "pedagang",
+    "Perajin Batik": "pedagang",
+    "Mengurus Rumah Tangga": "ibu_rumah_tangga",
+    "Pelajar/Mahasiswa": "pelajar",
+    "Guru": "guru",
+    "Pegawai Negeri Sipil": "pns",
+    "Perangkat Desa": "pns",
+    "Bidan": "karyawan",
+    "Karyawan Swasta": "karyawan",
+    "Sopir": "karyawan",
+    "Buruh Harian Lepas": "buruh",
+    "Tukang Bangunan": "buruh",
+    "Belum/Tidak Bekerja": "tidak_bekerja",
+    "Pensiunan": "tidak_bekerja",
+}
+_EDUCATION_CODES = {
+    "Tidak sekolah": "tidak_sekolah",
+    "SD": "sd",
+    "SMP": "smp",
+    "SMA/SMK": "sma",
+    "D3": "diploma",
+    "S1": "s1",
+    "S2": "s2",
+}
+
 _IDUL_FITRI = {
     2017: (6, 25),
     2018: (6, 15),
@@ -537,13 +569,14 @@ class _Builder:
         return f"0{prefix}{rest}"
 
     def occupation(self, gender: str, band: str) -> str:
+        """An occupation code (app.core.codes.OCCUPATIONS), drawn as written on ID cards."""
         occ = self.w["occupations"]
         if band == "anak":
-            return str(occ["child"])
+            return _OCCUPATION_CODES[str(occ["child"])]
         if band == "remaja":
-            return str(occ["student"])
+            return _OCCUPATION_CODES[str(occ["student"])]
         key = ("lansia_" if band == "lansia" else "") + ("male" if gender == "L" else "female")
-        return str(self.weighted(occ[key]))
+        return _OCCUPATION_CODES[str(self.weighted(occ[key]))]
 
     def origin(self) -> tuple[str | None, str | None]:
         """(village code, or else a place name) of a guest: mostly from this village."""
@@ -576,17 +609,19 @@ class _Builder:
             village, dusun = rng.choice(self.kec_codes), rng.choice(self.w["places"]["other_dusun"])
         occupation = self.occupation(gender, band)
         if mtype == "pelajar":
-            occupation = str(self.w["occupations"]["student"])
+            occupation = _OCCUPATION_CODES[str(self.w["occupations"]["student"])]
         if age < 7:
-            education = "TK"
+            education = "tidak_sekolah"
         elif age < 13:
-            education = "SD"
+            education = "sd"
         elif age < 16:
-            education = "SMP"
+            education = "smp"
         elif mtype == "pelajar":
-            education = "SMA/SMK"
+            education = "sma"
         else:
-            education = self.weighted(self.w["occupations"]["education_adult"])
+            education = _EDUCATION_CODES[
+                str(self.weighted(self.w["occupations"]["education_adult"]))
+            ]
         minor = _age(birth, d) < 18
         guardian = None
         if minor:
@@ -598,7 +633,7 @@ class _Builder:
         village_region = get_region(village)  # cached: the name makes the member searchable
         member = Member(
             id=self.new_id(registered),
-            member_no=f"{d.year}{seq:04d}",
+            member_no=f"{d.year}-{seq:04d}",  # as app.core.members numbers them
             name=self.name(gender, birth.year),
             gender=gender,
             birth_date=birth,

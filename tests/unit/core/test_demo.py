@@ -446,3 +446,19 @@ def test_another_seed_another_library(demo: Demo, tmp_path: Path) -> None:
     assert [m[2] for m in members] != [m[2] for m in theirs]
     assert visits != our_visits
     db.dispose()
+
+
+def test_members_and_visits_use_the_shared_codes(demo: Demo) -> None:
+    """Statistics count by code: the demo must not invent its own spellings."""
+    from app.core.codes import EDUCATION, OCCUPATIONS, codes
+
+    occupations = {r[0] for r in demo.rows("SELECT DISTINCT occupation FROM member")}
+    occupations |= {
+        r[0]
+        for r in demo.rows("SELECT DISTINCT occupation FROM visit WHERE occupation IS NOT NULL")
+    }
+    assert occupations <= set(codes(OCCUPATIONS))
+    education = {r[0] for r in demo.rows("SELECT DISTINCT education FROM member")}
+    assert education <= set(codes(EDUCATION))
+    numbers = [r[0] for r in demo.rows("SELECT member_no FROM member")]
+    assert all(re.fullmatch(r"\d{4}-\d{4}", number) for number in numbers)
