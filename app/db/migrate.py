@@ -7,7 +7,10 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection, Engine
+
+from app.db.tables import SEARCH_TABLES
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -28,4 +31,25 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
+        before = _stamped(conn)
         command.upgrade(config, revision)
+        if _stamped(conn) != before:
+            rebuild_search_indexes(conn)
+
+
+def _stamped(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def rebuild_search_indexes(conn: Connection) -> None:
+    """Rebuild the full-text indexes from their tables.
+
+    They are keyed on SQLite's implicit rowid, which a migration that rebuilds a
+    table (or a VACUUM) may renumber; rebuilding after every schema change
+    keeps search right whatever a migration did.
+    """
+    for table in sorted(SEARCH_TABLES):
+        if inspect(conn).has_table(table):
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -241,3 +241,28 @@ def test_member_search_revision_names_the_villages_of_existing_members(
         " WHERE member_fts MATCH 'kalisari*'"
     ).fetchall()
     assert [row[0] for row in found] == ["Siti Aminah"]
+
+
+def test_search_indexes_are_rebuilt_from_their_tables(library_db: LibraryDb) -> None:
+    """What a table rebuild or a VACUUM may scramble, a rebuild puts right."""
+    from app.db.models import Member
+    from app.db.uow import UnitOfWork
+
+    with UnitOfWork(library_db.db, library_db.actor) as uow:
+        uow.add(
+            Member(
+                member_no="2026-0001",
+                name="Siti Aminah",
+                gender="P",
+                member_type="umum",
+                registered_on=date(2026, 1, 5),
+                consent_at=datetime(2026, 1, 5, tzinfo=UTC),
+                consent_by=library_db.admin.id,
+            )
+        )
+    query = "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'siti*'"
+    with library_db.db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO member_fts(member_fts) VALUES ('delete-all')")
+        assert conn.exec_driver_sql(query).scalar() == 0
+        migrate.rebuild_search_indexes(conn)
+        assert conn.exec_driver_sql(query).scalar() == 1
