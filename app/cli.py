@@ -95,6 +95,55 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         help=t(QT_TRANSLATE_NOOP("PerpusDesa", "seed; the same seed gives the same library")),
     )
+    imports = commands.add_parser(
+        "import", help=t(QT_TRANSLATE_NOOP("PerpusDesa", "import records from a file"))
+    )
+    kinds = imports.add_subparsers(dest="kind", metavar="KIND", required=True)
+    members = kinds.add_parser(
+        "members",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "members from a CSV or XLSX file: the PerpusDesa template or a SLiMS export",
+            )
+        ),
+    )
+    members.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "the .csv or .xlsx file")),
+    )
+    members.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "import the valid rows and leave out the rows with problems"
+            )
+        ),
+    )
+    members.add_argument(
+        "--consent-collected",
+        action="store_true",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "for a SLiMS export: every member in it agreed on paper to how their data are kept",
+            )
+        ),
+    )
+    members.add_argument(
+        "--user",
+        metavar="USERNAME",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "the staff member recorded as having collected the consent "
+                "(default: the first administrator)",
+            )
+        ),
+    )
     return parser
 
 
@@ -164,6 +213,70 @@ def _demo(data_dir: Path, years: int, seed: int) -> int:
     return 0
 
 
+def _import_members(
+    data_dir: Path, path: Path, skip_invalid: bool, consent_collected: bool, username: str | None
+) -> int:
+    from app.core.auth import Role, UserService
+    from app.core.errors import KnownError
+    from app.core.member_import import check_file, import_members
+    from app.core.setup import is_set_up
+    from app.db.database import Database
+
+    db = Database(data_dir)
+    if db.exists():
+        db.ensure_schema()
+    if not is_set_up(db):
+        raise KnownError(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "There is no library in {path} yet. Open PerpusDesa once to set it up.",
+            ),
+            path=str(data_dir),
+        )
+    conn = db.connect()
+    try:
+        users = UserService(conn).list_users()
+    finally:
+        conn.close()
+    if username is not None:
+        chosen = [user for user in users if user.username == username.strip().lower()]
+        if not chosen:
+            raise UsageError(
+                _translate(
+                    QT_TRANSLATE_NOOP("PerpusDesa", "There is no active staff member {username}.")
+                ).format(username=username)
+            )
+    else:
+        chosen = [user for user in users if user.role is Role.ADMIN] or users
+    user = chosen[0]
+    try:
+        report = check_file(db, user, path)
+        for problem in report.problems:
+            print(problem.line(lambda _context, text: _translate(text)))
+        result = import_members(
+            db, user, report, skip_invalid=skip_invalid, consent_collected=consent_collected
+        )
+    finally:
+        db.dispose()
+    print(
+        _translate(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "Members imported from {file}: {count}; consent recorded by {name}.",
+            )
+        ).format(count=result.imported, file=path.name, name=user.full_name)
+    )
+    if result.skipped:
+        print(
+            _translate(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa", "Rows with problems left out (listed above): {count}."
+                )
+            ).format(count=result.skipped)
+        )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Peek at --data-dir before parsing, so that help and errors use the library's language.
@@ -186,6 +299,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(data_dir)
         if command == "demo":
             return _demo(data_dir, args.years, args.seed)
+        if command == "import" and args.kind == "members":
+            return _import_members(
+                data_dir, args.file, args.skip_invalid, args.consent_collected, args.user
+            )
     except UsageError as exc:
         print(f"perpusdesa: {exc}", file=sys.stderr)
         return 2

@@ -99,8 +99,9 @@ class Task(QObject):
             dialog = QProgressDialog(self.parent_widget)
             dialog.setLabelText(self._progress_label)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(400)
             dialog.setRange(0, 0)
+            dialog.setValue(0)  # starts Qt's timer: without it the dialog waits ~4 s
+            dialog.setMinimumDuration(400)
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
             if self._cancellable:
