@@ -25,7 +25,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from app.core.clock import utcnow
 from app.core.ids import uuid7
 from app.db.database import Database
-from app.db.models import AuditEntry, Base, Library, Outbox, SyncedRecord
+from app.db.models import Base, Library, SyncedRecord
 
 R = TypeVar("R", bound=SyncedRecord)
 
@@ -57,6 +57,8 @@ class UnitOfWork:
         self.actor = actor
         self._library_id: str | None = None
         self.session: Session
+        # Rows for the outbox and the audit log, written right after the records.
+        self._journal: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
 
     def __enter__(self) -> Self:
         self.session = self.db.session(write=True)
@@ -144,29 +146,39 @@ class UnitOfWork:
             entries.append((obj, op, {"fields": changed}))
         # Parents before children in the outbox, so a batch never carries a child alone.
         entries.sort(key=lambda entry: _TABLE_ORDER.get(entry[0].__tablename__, 0))
+        outbox, audit = self._journal
         for obj, op, detail in entries:
             table = obj.__tablename__
-            session.add(
-                Outbox(
-                    table_name=table,
-                    record_id=obj.id,
-                    version=obj.version,
-                    op=op,
-                    created_at=now,
-                    state="pending",
-                )
+            outbox.append(
+                {
+                    "table_name": table,
+                    "record_id": obj.id,
+                    "version": obj.version,
+                    "op": op,
+                    "created_at": now,
+                    "state": "pending",
+                }
             )
-            session.add(
-                AuditEntry(
-                    at=now,
-                    user_id=self.actor.user_id,
-                    username=self.actor.username,
-                    action=op,
-                    table_name=table,
-                    record_id=obj.id,
-                    detail=detail,
-                )
+            audit.append(
+                {
+                    "at": now,
+                    "user_id": self.actor.user_id,
+                    "username": self.actor.username,
+                    "action": op,
+                    "table_name": table,
+                    "record_id": obj.id,
+                    "detail": detail,
+                }
             )
+
+    def _write_journal(self, session: Session) -> None:
+        """Outbox and audit rows of this flush, as two plain batched inserts."""
+        outbox, audit = self._journal
+        if outbox:
+            conn = session.connection()
+            conn.execute(Base.metadata.tables["outbox"].insert(), outbox)
+            conn.execute(Base.metadata.tables["audit_entry"].insert(), audit)
+        self._journal = ([], [])
 
 
 @event.listens_for(Session, "before_flush")
@@ -185,6 +197,13 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
             raise WriteRefused("synced records are written only through UnitOfWork")
         return
     uow._stamp(session)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    uow = session.info.get("uow")
+    if uow is not None:
+        uow._write_journal(session)
 
 
 @event.listens_for(Session, "do_orm_execute")
