@@ -17,7 +17,7 @@ from app.core.setup import is_set_up
 from app.db.database import Connection, Database
 from app.ui import i18n
 from app.ui.context import AppContext
-from app.ui.errors import ErrorHook, setup_logging
+from app.ui.errors import ErrorHook, log, setup_logging
 from app.ui.idle import IdleWatcher
 from app.ui.login import LoginScreen
 from app.ui.main_window import MainWindow, Workspace
@@ -25,6 +25,7 @@ from app.ui.tasks import Task, wait_all
 
 # Test and benchmark hooks: log in as USER:PASSWORD, and quit once the window is idle.
 AUTOLOGIN_ENV = "PERPUSDESA_AUTOLOGIN"
+MAINTENANCE_DELAY_MS = 30_000
 QUIT_WHEN_IDLE_ENV = "PERPUSDESA_QUIT_WHEN_IDLE"
 
 
@@ -146,6 +147,8 @@ class Controller(QObject):
             self.context = AppContext(self.db, self.conn, user, profile)
             self.context.signals.settings_changed.connect(self.on_settings_changed)
             self.context.signals.kiosk_running.connect(self.on_kiosk_running)
+            # Housekeeping once the window has settled, never during start-up.
+            QTimer.singleShot(MAINTENANCE_DELAY_MS, self.start_maintenance)
             self.window.set_workspace(self.new_workspace())
         else:
             self.context.set_user(user)
@@ -170,6 +173,29 @@ class Controller(QObject):
         screen = self.login_screen()
         self.window.show_widget(screen)
         screen.show_locked(self.context.user)
+
+    def start_maintenance(self) -> None:
+        """Daily chores on the database worker: old guests' names are removed (UU 27/2022)."""
+        if self.context is None:
+            return
+        db, user = self.db, self.context.user
+
+        def work(_progress: object) -> int:
+            from app.core.visits import VisitService
+
+            with VisitService(db, user) as visits:
+                return visits.anonymise_old_guest_names()
+
+        def done(count: object) -> None:
+            if count:
+                log.info("names of %s old guest visits removed", count)
+                if self.context is not None:
+                    self.context.signals.data_changed.emit("visit")
+
+        def failed(exc: BaseException) -> None:  # a chore: tried again at the next start
+            log.warning("housekeeping failed: %s", exc)
+
+        Task(self.window, work, done).on_failure(failed).run()
 
     def on_kiosk_running(self, running: bool) -> None:
         """No idle lock while the kiosk is up; the clock starts afresh when it closes."""

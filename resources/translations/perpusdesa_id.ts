@@ -29,6 +29,89 @@
     </message>
 </context>
 <context>
+    <name>CardPrintDialog</name>
+    <message>
+        <source>member-cards-{date}.pdf</source>
+        <translation>kartu-anggota-{date}.pdf</translation>
+    </message>
+    <message>
+        <source>Print member cards</source>
+        <translation>Cetak kartu anggota</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>F4 (215 × 330 mm)</source>
+        <translation>F4 (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <source>Save as a &amp;PDF file</source>
+        <translation>Simpan sebagai berkas &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Send to a p&amp;rinter</source>
+        <translation>Kirim ke p&amp;rinter</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>Pil&amp;ih...</translation>
+    </message>
+    <message>
+        <source>&amp;Open the PDF</source>
+        <translation>B&amp;uka PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Make the cards</source>
+        <translation>Buat k&amp;artu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>P&amp;aper</source>
+        <translation>&amp;Kertas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>Cards for {count} members; sheets of paper needed: {sheets}.</source>
+        <translation>Kartu untuk {count} anggota; kertas yang diperlukan: {sheets} lembar.</translation>
+    </message>
+    <message>
+        <source>Save the cards as</source>
+        <translation>Simpan kartu sebagai</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF file.</source>
+        <translation>Pilih tempat menyimpan berkas PDF.</translation>
+    </message>
+    <message>
+        <source>Making the member cards...</source>
+        <translation>Membuat kartu anggota...</translation>
+    </message>
+    <message>
+        <source>The cards were saved in {path}.</source>
+        <translation>Kartu sudah disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>Kartu anggota</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>PerpusDesa</source>
@@ -187,6 +270,420 @@
     </message>
 </context>
 <context>
+    <name>GroupForm</name>
+    <message>
+        <source>e.g. SD Negeri 1, PKK RW 03</source>
+        <translation>contoh: SD Negeri 1, PKK RW 03</translation>
+    </message>
+    <message>
+        <source>Men / boys</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>Women / girls</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Group or &amp;institution</source>
+        <translation>Rombongan/&amp;instansi</translation>
+    </message>
+    <message>
+        <source>Lead&amp;er</source>
+        <translation>K&amp;etua rombongan</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s &amp;phone</source>
+        <translation>Tele&amp;pon ketua</translation>
+    </message>
+    <message>
+        <source>How many (gender)</source>
+        <translation>Jumlah (jenis kelamin)</translation>
+    </message>
+    <message>
+        <source>How many (age)</source>
+        <translation>Jumlah (kelompok umur)</translation>
+    </message>
+    <message>
+        <source>Comes &amp;from</source>
+        <translation>A&amp;sal</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Keperluan</translation>
+    </message>
+    <message>
+        <source>Together: {total} people.</source>
+        <translation>Jumlah seluruhnya: {total} orang.</translation>
+    </message>
+    <message>
+        <source>Men and women make {total} people, but the age groups {by_age}.</source>
+        <translation>Menurut jenis kelamin ada {total} orang, tetapi menurut kelompok umur ada {by_age} orang.</translation>
+    </message>
+</context>
+<context>
+    <name>GuestForm</name>
+    <message>
+        <source>optional</source>
+        <translation>boleh dikosongkan</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— pilih —</translation>
+    </message>
+    <message>
+        <source>— not asked —</source>
+        <translation>— tidak ditanyakan —</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>Gend&amp;er</source>
+        <translation>Jenis k&amp;elamin</translation>
+    </message>
+    <message>
+        <source>&amp;Age group</source>
+        <translation>Ke&amp;lompok umur</translation>
+    </message>
+    <message>
+        <source>Occu&amp;pation</source>
+        <translation>&amp;Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Comes &amp;from</source>
+        <translation>A&amp;sal</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Keperluan</translation>
+    </message>
+</context>
+<context>
+    <name>GuestbookPage</name>
+    <message>
+        <source>Guestbook</source>
+        <translation>Buku Tamu</translation>
+    </message>
+    <message>
+        <source>Visit &amp;time</source>
+        <translation>&amp;Waktu kunjungan</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;clock</source>
+        <translation>Ikuti &amp;jam</translation>
+    </message>
+    <message>
+        <source>Untick, or change the time, to type in visits of another day or hour.</source>
+        <translation>Hilangkan centang, atau ubah waktunya, untuk mengetik kunjungan pada hari atau jam lain.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the answers, clear only the name (fast entry)</source>
+        <translation>Pertahankan jawaban, kosongkan nama saja (isi &amp;cepat)</translation>
+    </message>
+    <message>
+        <source>Record gue&amp;st</source>
+        <translation>Catat ta&amp;mu</translation>
+    </message>
+    <message>
+        <source>Record gro&amp;up</source>
+        <translation>Catat ro&amp;mbongan</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Anggota</translation>
+    </message>
+    <message>
+        <source>&amp;Guest (not a member)</source>
+        <translation>&amp;Tamu (bukan anggota)</translation>
+    </message>
+    <message>
+        <source>G&amp;roup</source>
+        <translation>&amp;Rombongan</translation>
+    </message>
+    <message>
+        <source>Und&amp;o</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>C&amp;hange</source>
+        <translation>U&amp;bah</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>{people} people: {male} male, {female} female · members {members}, non-members {guests}, in groups {groups}</source>
+        <translation>{people} orang: {male} laki-laki, {female} perempuan · anggota {members}, bukan anggota {guests}, dalam rombongan {groups}</translation>
+    </message>
+    <message>
+        <source>{name} ({number}) · {gender} · {band}</source>
+        <translation>{name} ({number}) · {gender} · {band}</translation>
+    </message>
+    <message>
+        <source>Recorded at {time}: {who}.</source>
+        <translation>Dicatat pukul {time}: {who}.</translation>
+    </message>
+    <message>
+        <source>Check in again?</source>
+        <translation>Catat kunjungan lagi?</translation>
+    </message>
+    <message>
+        <source>{message} Record another visit?</source>
+        <translation>{message} Catat satu kunjungan lagi?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>Not recorded again.</source>
+        <translation>Tidak dicatat lagi.</translation>
+    </message>
+    <message>
+        <source>Visit deleted: {who}, {time}.</source>
+        <translation>Kunjungan dihapus: {who}, {time}.</translation>
+    </message>
+    <message>
+        <source>The visit is back in the list.</source>
+        <translation>Kunjungan sudah kembali ke daftar.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import members</source>
+        <translation>Impor anggota</translation>
+    </message>
+    <message>
+        <source>File: {file}</source>
+        <translation>Berkas: {file}</translation>
+    </message>
+    <message>
+        <source>Checking every row...</source>
+        <translation>Memeriksa setiap baris...</translation>
+    </message>
+    <message>
+        <source>Every member in this file agreed &amp;on paper to how their data are kept (for children: a parent or guardian).</source>
+        <translation>Setiap anggota dalam berkas ini sudah menyetujui &amp;secara tertulis cara data mereka disimpan (untuk anak: orang tua/wali yang menyetujui).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Checking the rows of {file}...</source>
+        <translation>Memeriksa baris-baris {file}...</translation>
+    </message>
+    <message>
+        <source>File: {file} ({kind})</source>
+        <translation>Berkas: {file} ({kind})</translation>
+    </message>
+    <message>
+        <source>Rows in the file: {total}. Ready to import: {valid}. With problems: {invalid}. Correct the file and open it again, or skip the bad rows.</source>
+        <translation>Baris dalam berkas: {total}. Siap diimpor: {valid}. Bermasalah: {invalid}. Perbaiki berkasnya lalu buka lagi, atau lewati baris yang bermasalah.</translation>
+    </message>
+    <message>
+        <source>Rows in the file: {total}. Every one can be imported.</source>
+        <translation>Baris dalam berkas: {total}. Semuanya dapat diimpor.</translation>
+    </message>
+    <message>
+        <source>&amp;Import {count} members</source>
+        <translation>&amp;Impor {count} anggota</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the bad rows and import {count}</source>
+        <translation>&amp;Lewati baris bermasalah dan impor {count}</translation>
+    </message>
+    <message>
+        <source>Importing {count} members...</source>
+        <translation>Mengimpor {count} anggota...</translation>
+    </message>
+    <message>
+        <source>Members imported: {count}.</source>
+        <translation>Anggota yang diimpor: {count}.</translation>
+    </message>
+    <message>
+        <source>Rows with problems left out: {count}.</source>
+        <translation>Baris bermasalah yang dilewati: {count}.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was imported.</source>
+        <translation>Dihentikan. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Choose the file of members</source>
+        <translation>Pilih berkas data anggota</translation>
+    </message>
+    <message>
+        <source>Member files (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Berkas anggota (*.csv *.xlsx *.txt);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Save the member template</source>
+        <translation>Simpan templat anggota</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskStartPage</name>
+    <message>
+        <source>Self check-in</source>
+        <translation>Mode Mandiri</translation>
+    </message>
+    <message>
+        <source>The self check-in fills the whole screen. To leave it, tap the small Staff button in the corner (or press Ctrl+Shift+Q) and type a staff password.</source>
+        <translation>Mode Mandiri memenuhi seluruh layar. Untuk keluar, sentuh tombol kecil Petugas di pojok layar (atau tekan Ctrl+Shift+Q), lalu ketik kata sandi petugas.</translation>
+    </message>
+    <message>
+        <source>&amp;Start self check-in</source>
+        <translation>&amp;Mulai Mode Mandiri</translation>
+    </message>
+    <message>
+        <source>Visitors sign the guestbook themselves on this PC: members scan their card, guests tap who they are and why they came. The visits are recorded in your name ({name}), just like the ones typed at the desk.</source>
+        <translation>Pengunjung mengisi buku tamu sendiri di komputer ini: anggota memindai kartunya, tamu menyentuh layar untuk memilih siapa mereka dan apa keperluannya. Kunjungan dicatat atas nama Anda ({name}), sama seperti kunjungan yang diketik di meja petugas.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Self check-in</source>
+        <translation>Mode Mandiri</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Staff: leave the self check-in (Ctrl+Shift+Q)</source>
+        <translation>Petugas: keluar dari Mode Mandiri (Ctrl+Shift+Q)</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Kembali</translation>
+    </message>
+    <message>
+        <source>Welcome to {library}</source>
+        <translation>Selamat datang di {library}</translation>
+    </message>
+    <message>
+        <source>Members: scan your member card</source>
+        <translation>Anggota: pindai kartu anggota Anda</translation>
+    </message>
+    <message>
+        <source>Scan your member card</source>
+        <translation>Pindai kartu anggota</translation>
+    </message>
+    <message>
+        <source>No member card?</source>
+        <translation>Tidak punya kartu anggota?</translation>
+    </message>
+    <message>
+        <source>I am a guest</source>
+        <translation>Saya tamu</translation>
+    </message>
+    <message>
+        <source>Why did you come today? Tap one.</source>
+        <translation>Apa keperluan Anda hari ini? Sentuh salah satu.</translation>
+    </message>
+    <message>
+        <source>Same as last time</source>
+        <translation>Sama seperti sebelumnya</translation>
+    </message>
+    <message>
+        <source>Step {step} of {count}</source>
+        <translation>Langkah {step} dari {count}</translation>
+    </message>
+    <message>
+        <source>Are you a man or a woman?</source>
+        <translation>Anda laki-laki atau perempuan?</translation>
+    </message>
+    <message>
+        <source>How old are you?</source>
+        <translation>Berapa usia Anda?</translation>
+    </message>
+    <message>
+        <source>Why did you come today? Tap all that apply.</source>
+        <translation>Apa keperluan Anda hari ini? Sentuh semua yang sesuai.</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Lanjut ›</translation>
+    </message>
+    <message>
+        <source>What is your name? (you may leave it empty)</source>
+        <translation>Siapa nama Anda? (boleh dikosongkan)</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nama Anda</translation>
+    </message>
+    <message>
+        <source>Sign the guestbook</source>
+        <translation>Isi buku tamu</translation>
+    </message>
+    <message>
+        <source>Your visit is in the guestbook. Enjoy your time at the library!</source>
+        <translation>Kunjungan Anda sudah tercatat di buku tamu. Selamat menikmati perpustakaan!</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Sorry, this card cannot be used here.</source>
+        <translation>Maaf, kartu ini tidak dapat digunakan di sini.</translation>
+    </message>
+    <message>
+        <source>{reason} Please see the librarian.</source>
+        <translation>{reason} Silakan temui petugas perpustakaan.</translation>
+    </message>
+    <message>
+        <source>Hello, {name}!</source>
+        <translation>Halo, {name}!</translation>
+    </message>
+    <message>
+        <source>Signed in for the same as last time in {seconds} seconds.</source>
+        <translation>Dalam {seconds} detik, kunjungan Anda akan dicatat dengan keperluan yang sama seperti sebelumnya.</translation>
+    </message>
+    <message>
+        <source>You are already checked in, {name}.</source>
+        <translation>Anda sudah tercatat, {name}.</translation>
+    </message>
+    <message>
+        <source>You are already checked in.</source>
+        <translation>Anda sudah tercatat.</translation>
+    </message>
+    <message>
+        <source>Your visit is already in the guestbook. Enjoy your time at the library!</source>
+        <translation>Kunjungan Anda sudah ada di buku tamu. Selamat menikmati perpustakaan!</translation>
+    </message>
+    <message>
+        <source>Sorry, the visit could not be recorded.</source>
+        <translation>Maaf, kunjungan tidak dapat dicatat.</translation>
+    </message>
+    <message>
+        <source>Thank you, {name}!</source>
+        <translation>Terima kasih, {name}!</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Terima kasih!</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Log in to continue</source>
@@ -217,6 +714,436 @@
     </message>
 </context>
 <context>
+    <name>MemberDetail</name>
+    <message>
+        <source>Choose a member in the list to see their details.</source>
+        <translation>Pilih anggota di daftar untuk melihat datanya.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Pendidikan</translation>
+    </message>
+    <message>
+        <source>Member type</source>
+        <translation>Jenis anggota</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Tanggal daftar</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>Parent or guardian</source>
+        <translation>Orang tua/wali</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <source>Re&amp;new</source>
+        <translation>&amp;Perpanjang</translation>
+    </message>
+    <message>
+        <source>E&amp;xport data…</source>
+        <translation>&amp;Ekspor data…</translation>
+    </message>
+    <message>
+        <source>Era&amp;se…</source>
+        <translation>&amp;Hapus data…</translation>
+    </message>
+    <message>
+        <source>{name} · {number}</source>
+        <translation>{name} · {number}</translation>
+    </message>
+    <message>
+        <source>Visits ({count})</source>
+        <translation>Kunjungan ({count})</translation>
+    </message>
+    <message>
+        <source>Loans ({count})</source>
+        <translation>Peminjaman ({count})</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Data dihapus</translation>
+    </message>
+    <message>
+        <source>{date} ({band})</source>
+        <translation>{date} ({band})</translation>
+    </message>
+    <message>
+        <source>{address} RT {rt} / RW {rw}</source>
+        <translation>{address} RT {rt} / RW {rw}</translation>
+    </message>
+    <message>
+        <source>{address}, {village}</source>
+        <translation>{address}, {village}</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>Given on {when}, recorded by {staff}</source>
+        <translation>Diberikan pada {when}, dicatat oleh {staff}</translation>
+    </message>
+    <message>
+        <source>{name}, agreed on {when}</source>
+        <translation>{name}, menyetujui pada {when}</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>&amp;Aktifkan lagi</translation>
+    </message>
+    <message>
+        <source>Membership renewed until {date}.</source>
+        <translation>Keanggotaan diperpanjang sampai {date}.</translation>
+    </message>
+    <message>
+        <source>Membership renewed; it has no end date.</source>
+        <translation>Keanggotaan diperpanjang tanpa batas waktu.</translation>
+    </message>
+    <message>
+        <source>{name} is now inactive.</source>
+        <translation>{name} sekarang nonaktif.</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} aktif lagi.</translation>
+    </message>
+    <message>
+        <source>Export the data of {name}</source>
+        <translation>Ekspor data {name}</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Berkas JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The data of {name} were saved in {path}.</source>
+        <translation>Data {name} sudah disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>Erase a member</source>
+        <translation>Hapus data anggota</translation>
+    </message>
+    <message>
+        <source>Erase all personal data of {name} ({number})?</source>
+        <translation>Hapus semua data pribadi {name} ({number})?</translation>
+    </message>
+    <message>
+        <source>Their name, address, phone number, date of birth, NIK, photo and notes are deleted. Their visits and loans stay in the statistics without their name. This cannot be undone.</source>
+        <translation>Nama, alamat, nomor telepon, tanggal lahir, NIK, foto, dan catatannya akan dihapus. Kunjungan dan peminjamannya tetap ada dalam statistik tanpa nama. Penghapusan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>The personal data of {name} were erased.</source>
+        <translation>Data pribadi {name} sudah dihapus.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Register a member</source>
+        <translation>Daftarkan anggota</translation>
+    </message>
+    <message>
+        <source>Change member {number}</source>
+        <translation>Ubah data anggota {number}</translation>
+    </message>
+    <message>
+        <source>Given by the program: {number}</source>
+        <translation>Diberikan otomatis oleh program: {number}</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>optional, 16 digits</source>
+        <translation>boleh dikosongkan, 16 angka</translation>
+    </message>
+    <message>
+        <source>Another village or unknown</source>
+        <translation>Desa lain atau tidak diketahui</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>boleh dikosongkan</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Pili&amp;h…</translation>
+    </message>
+    <message>
+        <source>The member &amp;agrees</source>
+        <translation>Anggota &amp;menyetujui</translation>
+    </message>
+    <message>
+        <source>The parent or guard&amp;ian agrees</source>
+        <translation>O&amp;rang tua/wali menyetujui</translation>
+    </message>
+    <message>
+        <source>Member n&amp;umber</source>
+        <translation>N&amp;omor anggota</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>Tanggal &amp;lahir</translation>
+    </message>
+    <message>
+        <source>Member &amp;type</source>
+        <translation>Jenis an&amp;ggota</translation>
+    </message>
+    <message>
+        <source>&amp;Occupation</source>
+        <translation>&amp;Pekerjaan</translation>
+    </message>
+    <message>
+        <source>&amp;Education</source>
+        <translation>P&amp;endidikan</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telepon</translation>
+    </message>
+    <message>
+        <source>NI&amp;K</source>
+        <translation>NI&amp;K</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>&amp;Alamat</translation>
+    </message>
+    <message>
+        <source>R&amp;W</source>
+        <translation>R&amp;W</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>&amp;Village</source>
+        <translation>&amp;Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>&amp;Registered on</source>
+        <translation>Tanggal da&amp;ftar</translation>
+    </message>
+    <message>
+        <source>Valid unti&amp;l</source>
+        <translation>&amp;Berlaku sampai</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Parent or guardian&apos;s na&amp;me</source>
+        <translation>Nama orang t&amp;ua/wali</translation>
+    </message>
+    <message>
+        <source>Consent to keep the member&apos;s data</source>
+        <translation>Persetujuan penyimpanan data anggota</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Consent given on {when}, recorded by {staff}.</source>
+        <translation>Persetujuan diberikan pada {when}, dicatat oleh {staff}.</translation>
+    </message>
+    <message>
+        <source>{age} years · {band}</source>
+        <translation>{age} tahun · {band}</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Pilih foto</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Scan the card or type the number, then Enter</source>
+        <translation>Pindai kartu atau ketik nomornya, lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Member &amp;number (F2)</source>
+        <translation>&amp;Nomor anggota (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>Record at once when a card is &amp;scanned</source>
+        <translation>Langsung catat saat kartu di&amp;pindai</translation>
+    </message>
+    <message>
+        <source>Record member &amp;visit</source>
+        <translation>Catat kunjungan an&amp;ggota</translation>
+    </message>
+    <message>
+        <source>Purposes of the visit:</source>
+        <translation>Keperluan kunjungan:</translation>
+    </message>
+</context>
+<context>
+    <name>MemberVisitForm</name>
+    <message>
+        <source>Member &amp;number</source>
+        <translation>&amp;Nomor anggota</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Keperluan</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Members</source>
+        <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>Type a name, member number, phone number or village</source>
+        <translation>Ketik nama, nomor anggota, nomor telepon, atau desa</translation>
+    </message>
+    <message>
+        <source>Sear&amp;ch</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>&amp;Register member…</source>
+        <translation>&amp;Daftarkan anggota…</translation>
+    </message>
+    <message>
+        <source>&amp;Import members…</source>
+        <translation>&amp;Impor anggota…</translation>
+    </message>
+    <message>
+        <source>&amp;Print member cards…</source>
+        <translation>Ce&amp;tak kartu anggota…</translation>
+    </message>
+    <message>
+        <source>Cards of the members selected in the list, or of all active members</source>
+        <translation>Kartu untuk anggota yang dipilih di daftar, atau untuk semua anggota aktif</translation>
+    </message>
+    <message>
+        <source>The newest members</source>
+        <translation>Anggota terbaru</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} ditemukan</translation>
+    </message>
+    <message>
+        <source>No member found</source>
+        <translation>Tidak ada anggota yang ditemukan</translation>
+    </message>
+    <message>
+        <source>This part of the program is not installed.</source>
+        <translation>Bagian program ini belum terpasang.</translation>
+    </message>
+</context>
+<context>
+    <name>OriginPicker</name>
+    <message>
+        <source>— not asked —</source>
+        <translation>— tidak ditanyakan —</translation>
+    </message>
+    <message>
+        <source>Other place...</source>
+        <translation>Tempat lain...</translation>
+    </message>
+    <message>
+        <source>village, sub-district or town</source>
+        <translation>desa, kecamatan, atau kota</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Users</source>
@@ -229,6 +1156,18 @@
     <message>
         <source>Home</source>
         <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>Guestbook</source>
+        <translation>Buku Tamu</translation>
+    </message>
+    <message>
+        <source>Self check-in</source>
+        <translation>Mode Mandiri</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Anggota</translation>
     </message>
 </context>
 <context>
@@ -273,6 +1212,30 @@
         <translation>benih acak; benih yang sama menghasilkan perpustakaan yang sama</translation>
     </message>
     <message>
+        <source>import records from a file</source>
+        <translation>mengimpor data dari berkas</translation>
+    </message>
+    <message>
+        <source>members from a CSV or XLSX file: the PerpusDesa template or a SLiMS export</source>
+        <translation>anggota dari berkas CSV atau XLSX: templat PerpusDesa atau hasil ekspor SLiMS</translation>
+    </message>
+    <message>
+        <source>the .csv or .xlsx file</source>
+        <translation>berkas .csv atau .xlsx</translation>
+    </message>
+    <message>
+        <source>import the valid rows and leave out the rows with problems</source>
+        <translation>mengimpor baris yang benar dan melewati baris yang bermasalah</translation>
+    </message>
+    <message>
+        <source>for a SLiMS export: every member in it agreed on paper to how their data are kept</source>
+        <translation>untuk hasil ekspor SLiMS: setiap anggota di dalamnya sudah menyetujui secara tertulis cara data mereka disimpan</translation>
+    </message>
+    <message>
+        <source>the staff member recorded as having collected the consent (default: the first administrator)</source>
+        <translation>petugas yang dicatat sebagai pengumpul persetujuan (bawaan: administrator pertama)</translation>
+    </message>
+    <message>
         <source>--years must be between 1 and 10.</source>
         <translation>--years harus antara 1 dan 10.</translation>
     </message>
@@ -295,6 +1258,22 @@
     <message>
         <source>Log in as admin with the password perpusdesa.</source>
         <translation>Masuk sebagai admin dengan kata sandi perpusdesa.</translation>
+    </message>
+    <message>
+        <source>There is no library in {path} yet. Open PerpusDesa once to set it up.</source>
+        <translation>Belum ada perpustakaan di {path}. Buka PerpusDesa sekali untuk melakukan pengaturan awal.</translation>
+    </message>
+    <message>
+        <source>There is no active staff member {username}.</source>
+        <translation>Tidak ada petugas aktif dengan nama pengguna {username}.</translation>
+    </message>
+    <message>
+        <source>Members imported from {file}: {count}; consent recorded by {name}.</source>
+        <translation>Anggota yang diimpor dari {file}: {count}; persetujuan dicatat oleh {name}.</translation>
+    </message>
+    <message>
+        <source>Rows with problems left out (listed above): {count}.</source>
+        <translation>Baris bermasalah yang dilewati (lihat daftar di atas): {count}.</translation>
     </message>
     <message>
         <source>Sorry, something went wrong inside PerpusDesa. The details were written to {log}.</source>
@@ -325,12 +1304,32 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
         <source>Inactive</source>
         <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Masa berlaku habis</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
@@ -660,6 +1659,458 @@
         <source>Master or doctorate (S2/S3)</source>
         <translation>Pascasarjana (S2/S3)</translation>
     </message>
+    <message>
+        <source>The member number {number} cannot be printed as a barcode: use only letters A to Z, digits and signs such as - or /.</source>
+        <translation>Nomor anggota {number} tidak dapat dicetak sebagai barcode: gunakan hanya huruf A sampai Z, angka, dan tanda seperti - atau /.</translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: {problem}</source>
+        <translation>Baris {row}, {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>This is a SLiMS export. SLiMS keeps no record of consent: import it only if every member in it agreed on paper to how their data are kept.</source>
+        <translation>Berkas ini hasil ekspor SLiMS. SLiMS tidak menyimpan catatan persetujuan: impor berkas ini hanya jika setiap anggota di dalamnya sudah menyetujui secara tertulis cara data mereka disimpan.</translation>
+    </message>
+    <message>
+        <source>This is a SLiMS export, which keeps no record of consent. Confirm that every member in it agreed on paper to how their data are kept (on the command line: --consent-collected).</source>
+        <translation>Berkas ini hasil ekspor SLiMS, yang tidak menyimpan catatan persetujuan. Konfirmasikan bahwa setiap anggota di dalamnya sudah menyetujui secara tertulis cara data mereka disimpan (di baris perintah: --consent-collected).</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV or Excel (XLSX) file. Choose a .csv or .xlsx file.</source>
+        <translation>{file} bukan berkas CSV atau Excel (XLSX). Pilih berkas .csv atau .xlsx.</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel file (.xls). Open it in Excel and save it as .xlsx or CSV first.</source>
+        <translation>{file} adalah berkas Excel versi lama (.xls). Buka dulu di Excel, lalu simpan sebagai .xlsx atau CSV.</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as an Excel workbook. Is it damaged?</source>
+        <translation>{file} tidak dapat dibaca sebagai buku kerja Excel. Apakah berkasnya rusak?</translation>
+    </message>
+    <message>
+        <source>{file} could not be opened: {reason}</source>
+        <translation>{file} tidak dapat dibuka: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation>{file} kosong.</translation>
+    </message>
+    <message>
+        <source>{file} has a header row but no members under it.</source>
+        <translation>{file} memiliki baris judul kolom, tetapi tidak ada data anggota di bawahnya.</translation>
+    </message>
+    <message>
+        <source>{file} does not have the columns of the PerpusDesa member template or of a SLiMS member export. The first row must name the columns, such as nama, jenis_kelamin and persetujuan.</source>
+        <translation>{file} tidak memiliki kolom templat anggota PerpusDesa atau kolom hasil ekspor anggota SLiMS. Baris pertama harus berisi nama kolom, misalnya nama, jenis_kelamin, dan persetujuan.</translation>
+    </message>
+    <message>
+        <source>{file} lacks columns that are required: {columns}.</source>
+        <translation>{file} tidak memiliki kolom wajib berikut: {columns}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: some rows have problems ({count}). Correct them, or skip the bad rows (on the command line: --skip-invalid).</source>
+        <translation>Tidak ada yang diimpor: ada baris yang bermasalah ({count}). Perbaiki baris itu, atau lewati baris yang bermasalah (di baris perintah: --skip-invalid).</translation>
+    </message>
+    <message>
+        <source>No row of the file can be imported.</source>
+        <translation>Tidak ada baris dalam berkas yang dapat diimpor.</translation>
+    </message>
+    <message>
+        <source>{value} is not a date. Write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2015-08-17.</source>
+        <translation>{value} bukan tanggal. Tulis dengan format TTTT-BB-HH atau HH/BB/TTTT, misalnya 2015-08-17.</translation>
+    </message>
+    <message>
+        <source>Write L for male or P for female (not {value}).</source>
+        <translation>Tulis L untuk laki-laki atau P untuk perempuan (bukan {value}).</translation>
+    </message>
+    <message>
+        <source>Write 1 for male or 0 for female (not {value}).</source>
+        <translation>Tulis 1 untuk laki-laki atau 0 untuk perempuan (bukan {value}).</translation>
+    </message>
+    <message>
+        <source>Write ya or tidak (not {value}).</source>
+        <translation>Tulis ya atau tidak (bukan {value}).</translation>
+    </message>
+    <message>
+        <source>This column must be filled in.</source>
+        <translation>Kolom ini wajib diisi.</translation>
+    </message>
+    <message>
+        <source>{value} is not in the list. Write one of: {choices}.</source>
+        <translation>{value} tidak ada dalam daftar. Tulis salah satu dari: {choices}.</translation>
+    </message>
+    <message>
+        <source>{value} is not a village code. Write it like 33.74.01.1001.</source>
+        <translation>{value} bukan kode desa/kelurahan. Tulis seperti 33.74.01.1001.</translation>
+    </message>
+    <message>
+        <source>The NIK was stored as a number, so Excel may have changed its last digits. Format the column as text and type the NIK again.</source>
+        <translation>NIK tersimpan sebagai angka, sehingga Excel mungkin sudah mengubah angka-angka terakhirnya. Ubah format kolom itu menjadi teks, lalu ketik ulang NIK-nya.</translation>
+    </message>
+    <message>
+        <source>The member number {number} is also on row {other}.</source>
+        <translation>Nomor anggota {number} juga ada di baris {other}.</translation>
+    </message>
+    <message>
+        <source>The member number {number} is already in use.</source>
+        <translation>Nomor anggota {number} sudah dipakai.</translation>
+    </message>
+    <message>
+        <source>This member is under 18, and SLiMS keeps no parent&apos;s or guardian&apos;s consent. Skip this row and register the child by hand, or import them with the PerpusDesa template.</source>
+        <translation>Anggota ini berusia di bawah 18 tahun, dan SLiMS tidak menyimpan persetujuan orang tua/wali. Lewati baris ini dan daftarkan anak ini secara manual, atau impor dengan templat PerpusDesa.</translation>
+    </message>
+    <message>
+        <source>PerpusDesa keeps your name, address and phone number on this library&apos;s computer only, to run your membership and loans. They are never sent to the national server; only counts (gender, age group) are. Your data are kept while you are a member and erased on request.</source>
+        <translation>PerpusDesa menyimpan nama, alamat, dan nomor telepon Anda hanya di komputer perpustakaan ini, untuk mengelola keanggotaan dan peminjaman Anda. Data tersebut tidak pernah dikirim ke server nasional; yang dikirim hanya angka jumlah (menurut jenis kelamin dan kelompok umur). Data Anda disimpan selama Anda menjadi anggota dan dihapus jika Anda memintanya.</translation>
+    </message>
+    <message>
+        <source>The member must agree to how their data are kept before they can be saved.</source>
+        <translation>Data anggota baru dapat disimpan setelah anggota menyetujui cara datanya disimpan.</translation>
+    </message>
+    <message>
+        <source>Fill in the member&apos;s name.</source>
+        <translation>Isi nama anggota.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most {max} characters).</source>
+        <translation>Nama terlalu panjang (paling banyak {max} karakter).</translation>
+    </message>
+    <message>
+        <source>Choose male or female.</source>
+        <translation>Pilih laki-laki atau perempuan.</translation>
+    </message>
+    <message>
+        <source>The registration date cannot be in the future.</source>
+        <translation>Tanggal daftar tidak boleh setelah hari ini.</translation>
+    </message>
+    <message>
+        <source>The date of birth cannot be in the future.</source>
+        <translation>Tanggal lahir tidak boleh setelah hari ini.</translation>
+    </message>
+    <message>
+        <source>The date of birth is more than {max} years ago. Check the year.</source>
+        <translation>Tanggal lahir lebih dari {max} tahun yang lalu. Periksa tahunnya.</translation>
+    </message>
+    <message>
+        <source>The date of birth is after the registration date.</source>
+        <translation>Tanggal lahir jatuh setelah tanggal daftar.</translation>
+    </message>
+    <message>
+        <source>Choose the member type.</source>
+        <translation>Pilih jenis anggota.</translation>
+    </message>
+    <message>
+        <source>A member under 18 needs the name and the consent of a parent or guardian.</source>
+        <translation>Anggota yang berusia di bawah 18 tahun memerlukan nama dan persetujuan orang tua/wali.</translation>
+    </message>
+    <message>
+        <source>The guardian&apos;s name is too long (at most {max} characters).</source>
+        <translation>Nama orang tua/wali terlalu panjang (paling banyak {max} karakter).</translation>
+    </message>
+    <message>
+        <source>Tick that the parent or guardian agrees, or leave their name out.</source>
+        <translation>Centang “Orang tua/wali menyetujui”, atau kosongkan nama orang tua/wali.</translation>
+    </message>
+    <message>
+        <source>RT and RW are numbers of up to 3 digits.</source>
+        <translation>RT dan RW berupa angka, paling banyak 3 digit.</translation>
+    </message>
+    <message>
+        <source>The village {code} is not in the official list of regions.</source>
+        <translation>Desa/kelurahan {code} tidak ada dalam daftar wilayah resmi.</translation>
+    </message>
+    <message>
+        <source>The phone number {phone} is not valid. Type it like 081234567890.</source>
+        <translation>Nomor telepon {phone} tidak valid. Ketik seperti 081234567890.</translation>
+    </message>
+    <message>
+        <source>The NIK must be the 16 digits on the KTP.</source>
+        <translation>NIK harus berupa 16 angka yang tertera di KTP.</translation>
+    </message>
+    <message>
+        <source>Choose an occupation from the list.</source>
+        <translation>Pilih pekerjaan dari daftar.</translation>
+    </message>
+    <message>
+        <source>Choose an education level from the list.</source>
+        <translation>Pilih tingkat pendidikan dari daftar.</translation>
+    </message>
+    <message>
+        <source>The membership cannot end before the registration date.</source>
+        <translation>Masa berlaku keanggotaan tidak boleh berakhir sebelum tanggal daftar.</translation>
+    </message>
+    <message>
+        <source>A member number may have up to 30 letters, digits, dashes, dots or slashes.</source>
+        <translation>Nomor anggota boleh berisi paling banyak 30 huruf, angka, tanda hubung, titik, atau garis miring.</translation>
+    </message>
+    <message>
+        <source>Your role may not register members.</source>
+        <translation>Peran Anda tidak berwenang mendaftarkan anggota.</translation>
+    </message>
+    <message>
+        <source>Your role may not change members&apos; data.</source>
+        <translation>Peran Anda tidak berwenang mengubah data anggota.</translation>
+    </message>
+    <message>
+        <source>Your role may not renew memberships.</source>
+        <translation>Peran Anda tidak berwenang memperpanjang keanggotaan.</translation>
+    </message>
+    <message>
+        <source>Your role may not erase members.</source>
+        <translation>Peran Anda tidak berwenang menghapus data anggota.</translation>
+    </message>
+    <message>
+        <source>Your role may not export members&apos; data.</source>
+        <translation>Peran Anda tidak berwenang mengekspor data anggota.</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written: {reason}</source>
+        <translation>Berkas {path} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>This member no longer exists.</source>
+        <translation>Anggota ini sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s data were erased; nothing can be changed.</source>
+        <translation>Data anggota ini sudah dihapus; tidak ada yang dapat diubah.</translation>
+    </message>
+    <message>
+        <source>{name} already checked in {minutes} min ago.</source>
+        <translation>{name} sudah tercatat berkunjung {minutes} menit yang lalu.</translation>
+    </message>
+    <message>
+        <source>Your role may not record visits.</source>
+        <translation>Peran Anda tidak berwenang mencatat kunjungan.</translation>
+    </message>
+    <message>
+        <source>That visit no longer exists.</source>
+        <translation>Kunjungan tersebut sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Your role may change only the visits typed in today.</source>
+        <translation>Peran Anda hanya berwenang mengubah kunjungan yang diketik hari ini.</translation>
+    </message>
+    <message>
+        <source>Your role may not delete visits.</source>
+        <translation>Peran Anda tidak berwenang menghapus kunjungan.</translation>
+    </message>
+    <message>
+        <source>Scan the card or type the member number.</source>
+        <translation>Pindai kartu atau ketik nomor anggota.</translation>
+    </message>
+    <message>
+        <source>There is no member with the number {number}.</source>
+        <translation>Tidak ada anggota dengan nomor {number}.</translation>
+    </message>
+    <message>
+        <source>The data of member {number} was erased; they cannot check in.</source>
+        <translation>Data anggota {number} sudah dihapus; kunjungannya tidak dapat dicatat.</translation>
+    </message>
+    <message>
+        <source>The membership of {name} ({number}) has been ended.</source>
+        <translation>Keanggotaan {name} ({number}) sudah dinonaktifkan.</translation>
+    </message>
+    <message>
+        <source>The membership of {name} ({number}) has expired. Renew it first.</source>
+        <translation>Masa berlaku keanggotaan {name} ({number}) sudah habis. Perpanjang dulu.</translation>
+    </message>
+    <message>
+        <source>The gender of member {number} is missing. Complete the member first.</source>
+        <translation>Jenis kelamin anggota {number} belum diisi. Lengkapi dulu data anggota ini.</translation>
+    </message>
+    <message>
+        <source>This text is too long (at most {limit} characters).</source>
+        <translation>Teks ini terlalu panjang (paling banyak {limit} karakter).</translation>
+    </message>
+    <message>
+        <source>Fill in a whole number.</source>
+        <translation>Isi bilangan bulat.</translation>
+    </message>
+    <message>
+        <source>A number of people cannot be negative.</source>
+        <translation>Jumlah orang tidak boleh kurang dari 0.</translation>
+    </message>
+    <message>
+        <source>More than {max} people in one group? Check the number.</source>
+        <translation>Lebih dari {max} orang dalam satu rombongan? Periksa jumlahnya.</translation>
+    </message>
+    <message>
+        <source>Choose member, guest or group.</source>
+        <translation>Pilih anggota, tamu, atau rombongan.</translation>
+    </message>
+    <message>
+        <source>The visit time lies in the future.</source>
+        <translation>Waktu kunjungan tidak boleh setelah waktu sekarang.</translation>
+    </message>
+    <message>
+        <source>Choose the visitor&apos;s gender.</source>
+        <translation>Pilih jenis kelamin pengunjung.</translation>
+    </message>
+    <message>
+        <source>Choose the visitor&apos;s age group.</source>
+        <translation>Pilih kelompok umur pengunjung.</translation>
+    </message>
+    <message>
+        <source>Unknown occupation {code}.</source>
+        <translation>Pekerjaan {code} tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Fill in the name of the group or institution.</source>
+        <translation>Isi nama rombongan atau instansi.</translation>
+    </message>
+    <message>
+        <source>A phone number may have only digits, spaces and +.</source>
+        <translation>Nomor telepon hanya boleh berisi angka, spasi, dan +.</translation>
+    </message>
+    <message>
+        <source>Fill in how many men and women came in the group.</source>
+        <translation>Isi jumlah laki-laki dan perempuan dalam rombongan.</translation>
+    </message>
+    <message>
+        <source>The age groups add up to {by_age} people, but men and women to {total}.</source>
+        <translation>Jumlah menurut kelompok umur {by_age} orang, tetapi jumlah laki-laki dan perempuan {total} orang.</translation>
+    </message>
+    <message>
+        <source>Unknown purpose {code}.</source>
+        <translation>Keperluan {code} tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Choose at least one purpose of the visit.</source>
+        <translation>Pilih paling sedikit satu keperluan kunjungan.</translation>
+    </message>
+    <message>
+        <source>Unknown age group {code}.</source>
+        <translation>Kelompok umur {code} tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Choose a village from the list or type another place, not both.</source>
+        <translation>Pilih desa/kelurahan dari daftar atau ketik tempat lain, jangan keduanya.</translation>
+    </message>
+    <message>
+        <source>Choose a village of this sub-district, or choose Other and type the place.</source>
+        <translation>Pilih desa/kelurahan di kecamatan ini, atau pilih Tempat lain lalu ketik nama tempatnya.</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Tamu</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Rombongan</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Name or group</source>
+        <translation>Nama atau rombongan</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Kelompok umur</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Jumlah orang</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Keperluan</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>Kartu anggota</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>No. anggota</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <source>Choose at least one member.</source>
+        <translation>Pilih paling sedikit satu anggota.</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written. Choose another folder.</source>
+        <translation>Berkas {path} tidak dapat ditulis. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>Kartu anggota</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written. Is it open in another program? Close it and try again.</source>
+        <translation>Berkas {path} tidak dapat ditulis. Apakah berkas itu sedang dibuka di program lain? Tutup program itu, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is on and try again.</source>
+        <translation>Printer tidak dapat dijalankan. Pastikan printer menyala, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Lent on</source>
+        <translation>Tanggal pinjam</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Harus kembali</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Tanggal kembali</translation>
+    </message>
+    <message>
+        <source>PerpusDesa member template</source>
+        <translation>Templat anggota PerpusDesa</translation>
+    </message>
+    <message>
+        <source>SLiMS member export</source>
+        <translation>Hasil ekspor anggota SLiMS</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -769,6 +2220,33 @@
     </message>
 </context>
 <context>
+    <name>StaffUnlockDialog</name>
+    <message>
+        <source>Staff only</source>
+        <translation>Khusus petugas</translation>
+    </message>
+    <message>
+        <source>Type a staff password to leave the self check-in.</source>
+        <translation>Ketik kata sandi petugas untuk keluar dari Mode Mandiri.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>Kata &amp;sandi</translation>
+    </message>
+    <message>
+        <source>&amp;Leave self check-in</source>
+        <translation>&amp;Keluar dari Mode Mandiri</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>
@@ -843,6 +2321,25 @@
     <message>
         <source>Set &amp;password</source>
         <translation>Atur kata &amp;sandi</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Change visit</source>
+        <translation>Ubah kunjungan</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Si&amp;mpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Waktu</translation>
     </message>
 </context>
 <context>
