@@ -49,10 +49,12 @@ if TYPE_CHECKING:
 
 CONSENT_TEXT = QT_TRANSLATE_NOOP(
     "PerpusDesa",
-    "PerpusDesa keeps your name, address and phone number on this library's computer only, "
-    "to run your membership and loans. They are never sent to the national server; only "
-    "counts (gender, age group) are. Your data are kept while you are a member and erased "
-    "on request.",
+    "To run your membership and loans, this library keeps on its own computer: your name, "
+    "gender, date of birth, address, phone number, occupation and education, and, if you "
+    "give them, your NIK and photo (for a child: the parent's or guardian's name too). "
+    "They are never sent to the national server; only counts (by gender and age group) "
+    "are. They are kept while you are a member. You may ask at any time to see them, to "
+    "get a copy, or to have them erased.",
 )
 """The purpose and retention, shown before consent is asked (English source)."""
 

@@ -580,9 +580,9 @@ class KioskWindow(QWidget):
     def on_countdown_tick(self) -> None:
         seconds = max(0, round(self.confirm_timer.remainingTime() / 1000))
         self.countdown_label.setText(
-            self.tr("Signed in for the same as last time in {seconds} seconds.").format(
-                seconds=seconds
-            )
+            self.tr(
+                "In {seconds} seconds you are signed in for the same purposes as last time."
+            ).format(seconds=seconds)
         )
 
     def on_member_purpose(self, code: str) -> None:

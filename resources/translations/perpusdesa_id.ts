@@ -655,8 +655,8 @@
         <translation>Halo, {name}!</translation>
     </message>
     <message>
-        <source>Signed in for the same as last time in {seconds} seconds.</source>
-        <translation>Dalam {seconds} detik, kunjungan Anda akan dicatat dengan keperluan yang sama seperti sebelumnya.</translation>
+        <source>In {seconds} seconds you are signed in for the same purposes as last time.</source>
+        <translation>Dalam {seconds} detik, kunjungan Anda dicatat dengan keperluan yang sama seperti sebelumnya.</translation>
     </message>
     <message>
         <source>You are already checked in, {name}.</source>
@@ -872,8 +872,8 @@
         <translation>Hapus semua data pribadi {name} ({number})?</translation>
     </message>
     <message>
-        <source>Their name, address, phone number, date of birth, NIK, photo and notes are deleted. Their visits and loans stay in the statistics without their name. This cannot be undone.</source>
-        <translation>Nama, alamat, nomor telepon, tanggal lahir, NIK, foto, dan catatannya akan dihapus. Kunjungan dan peminjamannya tetap ada dalam statistik tanpa nama. Penghapusan ini tidak dapat dibatalkan.</translation>
+        <source>Their name, address, phone number, date of birth, NIK, photo, parent&apos;s or guardian&apos;s name and notes are deleted. Their visits and loans stay in the statistics without their name. This cannot be undone.</source>
+        <translation>Nama, alamat, nomor telepon, tanggal lahir, NIK, foto, nama orang tua/wali, dan catatannya dihapus. Kunjungan dan peminjamannya tetap dihitung dalam statistik tanpa nama. Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Erase</source>
@@ -1760,8 +1760,8 @@
         <translation>Anggota ini berusia di bawah 18 tahun, dan SLiMS tidak menyimpan persetujuan orang tua/wali. Lewati baris ini dan daftarkan anak ini secara manual, atau impor dengan templat PerpusDesa.</translation>
     </message>
     <message>
-        <source>PerpusDesa keeps your name, address and phone number on this library&apos;s computer only, to run your membership and loans. They are never sent to the national server; only counts (gender, age group) are. Your data are kept while you are a member and erased on request.</source>
-        <translation>PerpusDesa menyimpan nama, alamat, dan nomor telepon Anda hanya di komputer perpustakaan ini, untuk mengelola keanggotaan dan peminjaman Anda. Data tersebut tidak pernah dikirim ke server nasional; yang dikirim hanya angka jumlah (menurut jenis kelamin dan kelompok umur). Data Anda disimpan selama Anda menjadi anggota dan dihapus jika Anda memintanya.</translation>
+        <source>To run your membership and loans, this library keeps on its own computer: your name, gender, date of birth, address, phone number, occupation and education, and, if you give them, your NIK and photo (for a child: the parent&apos;s or guardian&apos;s name too). They are never sent to the national server; only counts (by gender and age group) are. They are kept while you are a member. You may ask at any time to see them, to get a copy, or to have them erased.</source>
+        <translation>Untuk mengelola keanggotaan dan peminjaman Anda, perpustakaan ini menyimpan di komputernya sendiri: nama, jenis kelamin, tanggal lahir, alamat, nomor telepon, pekerjaan, dan pendidikan Anda, serta NIK dan foto Anda jika Anda memberikannya (untuk anak: juga nama orang tua/wali). Data tersebut tidak pernah dikirim ke server nasional; yang dikirim hanya angka jumlah (menurut jenis kelamin dan kelompok umur). Data disimpan selama Anda menjadi anggota. Anda dapat meminta kapan saja untuk melihatnya, mendapatkan salinannya, atau menghapusnya.</translation>
     </message>
     <message>
         <source>The member must agree to how their data are kept before they can be saved.</source>

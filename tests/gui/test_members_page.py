@@ -32,9 +32,9 @@ from tests.conftest import VILLAGE_CODE, LibraryDb
 from tests.gui.helpers import click_save, find_dialog, log_in, workspace
 
 ERASE_WARNING = (
-    "Their name, address, phone number, date of birth, NIK, photo and notes are "
-    "deleted. Their visits and loans stay in the statistics without their name. "
-    "This cannot be undone."
+    "Their name, address, phone number, date of birth, NIK, photo, parent's or "
+    "guardian's name and notes are deleted. Their visits and loans stay in the "
+    "statistics without their name. This cannot be undone."
 )
 
 

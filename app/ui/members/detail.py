@@ -374,9 +374,9 @@ class MemberDetail(QWidget):
         )
         box.setInformativeText(
             self.tr(
-                "Their name, address, phone number, date of birth, NIK, photo and notes are "
-                "deleted. Their visits and loans stay in the statistics without their name. "
-                "This cannot be undone."
+                "Their name, address, phone number, date of birth, NIK, photo, parent's or "
+                "guardian's name and notes are deleted. Their visits and loans stay in the "
+                "statistics without their name. This cannot be undone."
             )
         )
         erase = box.addButton(self.tr("Erase"), QMessageBox.ButtonRole.DestructiveRole)
