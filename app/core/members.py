@@ -28,6 +28,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,10 +40,11 @@ from app.core import codes
 from app.core.auth import Permission, User
 from app.core.clock import ZONES, from_db, to_db, utcnow
 from app.core.errors import KnownError, PermissionDenied, ValidationError
+from app.core.ids import uuid7
 from app.core.library import get_region, read_profile
 from app.core.settings import Settings
 from app.core.text import QT_TRANSLATE_NOOP
-from app.db.database import Database
+from app.db.database import Database, storage_error
 
 if TYPE_CHECKING:
     from app.db.uow import UnitOfWork
@@ -59,6 +61,37 @@ CONSENT_TEXT = QT_TRANSLATE_NOOP(
 """The purpose and retention, shown before consent is asked (English source)."""
 
 ERASED_NAME = "(dihapus)"
+PHOTO_FOLDER = "photos"
+PHOTO_MAX_BYTES = 2 * 1024 * 1024
+_PICTURE_STARTS = {b"\xff\xd8\xff": (".jpg", ".jpeg"), b"\x89PNG\r\n\x1a\n": (".png",)}
+
+
+def check_photo(path: Path) -> Path:
+    """A member's photo must be a JPEG or PNG picture of at most 2 MB."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            start = file.read(8)
+    except OSError:
+        raise _invalid(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The photo {path} could not be opened."),
+            "photo_path",
+            path=str(path),
+        ) from None
+    kinds = [suffixes for magic, suffixes in _PICTURE_STARTS.items() if start.startswith(magic)]
+    if not kinds or path.suffix.lower() not in kinds[0]:
+        raise _invalid(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The photo must be a JPEG or PNG picture."),
+            "photo_path",
+        )
+    if size > PHOTO_MAX_BYTES:
+        raise _invalid(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The photo is larger than 2 MB. Choose a smaller one."),
+            "photo_path",
+        )
+    return path
+
+
 MAX_AGE = 120
 ADULT_AGE = 18
 NAME_MAX = 200
@@ -245,6 +278,7 @@ class _Clean:
     values: dict[str, Any] = field(default_factory=dict)
     guardian: bool = False  # a guardian's consent is part of this registration
     explicit_no: bool = False
+    photo_source: Path | None = None  # a picture to copy into the data folder
 
 
 class MemberService:
@@ -534,7 +568,11 @@ class MemberService:
         elif current is not None:
             v["member_no"] = current.member_no
         v["notes"] = data.notes.strip()
-        v["photo_path"] = (data.photo_path or "").strip() or None
+        photo = (data.photo_path or "").strip() or None
+        if photo is not None and (current is None or photo != current.photo_path):
+            out.photo_source = check_photo(Path(photo))
+            photo = None  # set to the copy in the data folder when it is written
+        v["photo_path"] = photo
         out.checked = replace(
             data,
             name=name,
@@ -623,19 +661,31 @@ class MemberService:
                 c.values["member_no"] = _format_no(year, last[year])
             if last:
                 self._raise_mark(raw, last)
-            records = [
-                uow.add(
-                    Member(
-                        **c.values,
-                        consent_at=now,
-                        consent_by=self.actor.id,
-                        guardian_consent_at=now if c.guardian else None,
-                        active=True,
+            copied: list[Path] = []
+            try:
+                records = []
+                for c in cleaned:
+                    member_id = uuid7()
+                    if c.photo_source is not None:
+                        c.values["photo_path"] = self._store_photo(c.photo_source, member_id)
+                        copied.append(self.db.data_dir / c.values["photo_path"])
+                    records.append(
+                        uow.add(
+                            Member(
+                                id=member_id,
+                                **c.values,
+                                consent_at=now,
+                                consent_by=self.actor.id,
+                                guardian_consent_at=now if c.guardian else None,
+                                active=True,
+                            )
+                        )
                     )
-                )
-                for c in cleaned
-            ]
-            uow.flush()
+                uow.flush()
+            except BaseException:
+                for path in copied:  # the members were not saved: neither are their photos
+                    path.unlink(missing_ok=True)
+                raise
             return [record.id for record in records]
 
     def _check_numbers_free(
@@ -676,6 +726,8 @@ class MemberService:
             raise _erased()
         c = self._clean(data, current)
         values = c.values
+        if c.photo_source is not None:
+            values["photo_path"] = self._store_photo(c.photo_source, member_id)
         with self._uow() as uow:
             record = self._record(uow, member_id)
             if c.explicit_no:
@@ -793,7 +845,24 @@ class MemberService:
         if photo:
             self._remove_photo(Path(photo))
 
+    def _store_photo(self, source: Path, member_id: str) -> str:
+        """Copy a checked picture to ``photos/<member id>.<ext>`` in the data folder,
+        so that backups carry it; returns that path relative to the data folder."""
+        folder = self.db.data_dir / PHOTO_FOLDER
+        target = folder / f"{member_id}{source.suffix.lower()}"
+        partial = target.with_name(target.name + ".part")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, partial)
+            os.replace(partial, target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise storage_error(exc, folder) from exc
+        return f"{PHOTO_FOLDER}/{target.name}"
+
     def _remove_photo(self, path: Path) -> None:
+        if not path.is_absolute():
+            path = self.db.data_dir / path
         try:
             inside = path.resolve().is_relative_to(self.db.data_dir.resolve())
         except OSError:

@@ -1764,6 +1764,18 @@
         <translation>Untuk mengelola keanggotaan dan peminjaman Anda, perpustakaan ini menyimpan di komputernya sendiri: nama, jenis kelamin, tanggal lahir, alamat, nomor telepon, pekerjaan, dan pendidikan Anda, serta NIK dan foto Anda jika Anda memberikannya (untuk anak: juga nama orang tua/wali). Data tersebut tidak pernah dikirim ke server nasional; yang dikirim hanya angka jumlah (menurut jenis kelamin dan kelompok umur). Data disimpan selama Anda menjadi anggota. Anda dapat meminta kapan saja untuk melihatnya, mendapatkan salinannya, atau menghapusnya.</translation>
     </message>
     <message>
+        <source>The photo {path} could not be opened.</source>
+        <translation>Foto {path} tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>The photo must be a JPEG or PNG picture.</source>
+        <translation>Foto harus berupa gambar JPEG atau PNG.</translation>
+    </message>
+    <message>
+        <source>The photo is larger than 2 MB. Choose a smaller one.</source>
+        <translation>Foto lebih besar dari 2 MB. Pilih yang lebih kecil.</translation>
+    </message>
+    <message>
         <source>The member must agree to how their data are kept before they can be saved.</source>
         <translation>Data anggota baru dapat disimpan setelah anggota menyetujui cara datanya disimpan.</translation>
     </message>

@@ -609,11 +609,14 @@ def test_history_is_newest_first(
 
 
 def test_erase_wipes_personal_data_and_keeps_the_statistics(
-    service: MemberService, library_db: LibraryDb, conn: sqlite3.Connection, data_dir: Path
+    service: MemberService,
+    library_db: LibraryDb,
+    conn: sqlite3.Connection,
+    data_dir: Path,
+    tmp_path: Path,
 ) -> None:
-    photo = data_dir / "photos" / "siti.jpg"
-    photo.parent.mkdir(parents=True)
-    photo.write_bytes(b"\xff\xd8 photo")
+    photo = tmp_path / "siti.jpg"
+    photo.write_bytes(JPEG)
     member = service.register(
         child(
             name="Siti Kecil",
@@ -639,7 +642,9 @@ def test_erase_wipes_personal_data_and_keeps_the_statistics(
     assert row["address"] == "" and row["notes"] == ""
     assert row["erased_at"] is not None and row["active"] == 0
     assert row["gender"] == "P" and row["member_no"] == member.member_no
-    assert not photo.exists()
+    assert member.photo_path is not None
+    assert not (data_dir / member.photo_path).exists()  # our copy is gone
+    assert photo.exists()  # the picture the librarian chose is theirs
     text = " ".join(str(value) for value in row)
     for personal in ("Siti", "0812", "Pemuda", "Bambang", "3374014101150001", "dongeng"):
         assert personal not in text
@@ -676,14 +681,48 @@ def test_erasing_twice_is_harmless_and_an_erased_member_stays_erased(
     assert member_row(conn, member.id)["version"] == version
 
 
-def test_a_photo_outside_the_data_folder_is_not_deleted(
-    service: MemberService, tmp_path: Path
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
+
+
+def test_a_photo_is_copied_into_the_data_folder(
+    service: MemberService, tmp_path: Path, data_dir: Path
 ) -> None:
-    photo = tmp_path / "elsewhere.jpg"
-    photo.write_bytes(b"photo")
+    """Backups carry the data folder: the photo must live there, under the member's id."""
+    photo = tmp_path / "Foto Siti.JPG"
+    photo.write_bytes(JPEG)
     member = service.register(adult(photo_path=str(photo)))
-    service.erase(member.id)
-    assert photo.exists()
+    assert member.photo_path == f"photos/{member.id}.jpg"
+    assert (data_dir / member.photo_path).read_bytes() == JPEG
+    photo.unlink()  # the original may go; the member keeps the copy
+    same = service.update(member.id, adult(photo_path=member.photo_path))
+    assert same.photo_path == member.photo_path
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"not a picture at all", "siti.jpg", "The photo must be a JPEG or PNG picture."),
+        (JPEG, "siti.gif", "The photo must be a JPEG or PNG picture."),
+        (JPEG + b"\x00" * (2 * 1024 * 1024), "siti.jpg", "The photo is larger than 2 MB."),
+    ],
+)
+def test_a_bad_photo_is_refused_and_nothing_is_written(
+    service: MemberService,
+    conn: sqlite3.Connection,
+    tmp_path: Path,
+    data_dir: Path,
+    content: bytes,
+    name: str,
+    message: str,
+) -> None:
+    photo = tmp_path / name
+    photo.write_bytes(content)
+    with pytest.raises(ValidationError) as caught:
+        service.register(adult(photo_path=str(photo)))
+    assert caught.value.field == "photo_path"
+    assert caught.value.message.startswith(message)
+    assert conn.execute("SELECT count(*) FROM member").fetchone()[0] == 0
+    assert not (data_dir / "photos").exists() or not any((data_dir / "photos").iterdir())
 
 
 def test_export_holds_everything_about_the_person(
