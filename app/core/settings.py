@@ -1,4 +1,9 @@
-"""Local settings (language, idle lock, paper size...), stored as JSON values."""
+"""Local settings (language, idle lock, paper size, the library's lists...), stored as JSON values.
+
+``purposes`` and ``age_bands`` are the library's visit purposes and age bands
+(see ``app.core.codes`` for what may change); unset, the national defaults
+apply, so they have no entry in ``DEFAULTS``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ import json
 import sqlite3
 from typing import Any
 
-from app.core.errors import ValidationError
+from app.core import codes
+from app.core.auth import Permission, User
+from app.core.errors import PermissionDenied, ValidationError
 from app.core.text import QT_TRANSLATE_NOOP
 from app.db.connection import transaction
 
@@ -43,6 +50,10 @@ def validate(key: str, value: Any) -> Any:
         )
     if key == "paper" and value not in ("A4", "F4"):
         raise ValidationError(QT_TRANSLATE_NOOP("PerpusDesa", "Choose A4 or F4 paper."), field=key)
+    if key == "purposes":
+        return codes.check_purposes(value)
+    if key == "age_bands":
+        return codes.check_age_bands(value)
     return value
 
 
@@ -63,6 +74,8 @@ class Settings:
     def set_many(self, values: dict[str, Any]) -> None:
         """Validate all, then write all in one transaction (nothing on a bad value)."""
         checked = {key: validate(key, value) for key, value in values.items()}
+        if "purposes" in checked:
+            codes.check_purposes_kept(self.get("purposes"), checked["purposes"])
         with transaction(self.conn):
             for key, value in checked.items():
                 self.conn.execute(
@@ -73,3 +86,11 @@ class Settings:
 
     def set(self, key: str, value: Any) -> None:
         self.set_many({key: value})
+
+    def change(self, actor: User, values: dict[str, Any]) -> None:
+        """``set_many`` for a staff member: only a role with the settings permission may."""
+        if not actor.can(Permission.SETTINGS):
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("PerpusDesa", "Your role may not change the settings.")
+            )
+        self.set_many(values)

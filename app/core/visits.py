@@ -22,9 +22,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, Self
 
@@ -180,6 +180,18 @@ class FormOptions:
     purposes: tuple[codes.Code, ...]
     age_bands: tuple[codes.AgeBand, ...]
     time_zone: str  # WIB, WITA, WIT
+    # Every purpose a visit may carry, hidden ones too: labels of old visits.
+    all_purposes: tuple[codes.Code, ...] = ()
+
+    def for_visit(self, carried: Sequence[str]) -> FormOptions:
+        """The purposes to offer when changing a visit: those offered now, and the
+        hidden ones this visit already carries (so that saving does not drop them)."""
+        offered = {p.code for p in self.purposes}
+        keep = set(carried) - offered
+        if not keep:
+            return self
+        purposes = tuple(p for p in self.all_purposes if p.code in offered or p.code in keep)
+        return replace(self, purposes=purposes)
 
 
 def origin_villages(region_code: str) -> tuple[tuple[Region, ...], str | None]:
@@ -224,6 +236,16 @@ class _Lists:
     bands: tuple[codes.AgeBand, ...]
     repeat_minutes: int
     retention_months: int
+    all_purposes: tuple[codes.Code, ...] = ()
+
+    def keeping(self, carried: Sequence[str]) -> _Lists:
+        """These lists, also accepting the hidden purposes a visit already carries."""
+        every = codes.codes(self.all_purposes)
+        keep = {code for code in carried if code in every and code not in self.purposes}
+        if not keep:
+            return self
+        allowed = tuple(code for code in every if code in self.purposes or code in keep)
+        return replace(self, purposes=allowed)
 
 
 _MEMBER_SQL = (
@@ -297,6 +319,7 @@ class VisitService:
             lists = _lists(raw)
         return FormOptions(
             purposes=lists.purpose_list,
+            all_purposes=lists.all_purposes,
             age_bands=lists.bands,
             time_zone=zone_for_region(library.region_code),
         )
@@ -420,7 +443,7 @@ class VisitService:
                             "Your role may change only the visits typed in today.",
                         )
                     )
-            lists = _lists(raw)
+            lists = _lists(raw).keeping(visit.purposes)
             current = (visit.kind, visit.member_id, visit.gender, visit.age_band)
             values, _member_found = _checked(raw, library, lists, data, now, current=current)
             for name, value in values.items():
@@ -545,10 +568,12 @@ def _library(raw: sqlite3.Connection) -> _Library:
 def _lists(raw: sqlite3.Connection) -> _Lists:
     settings = Settings(raw)
     bands = codes.age_bands(settings.get("age_bands"))
-    purposes = codes.purposes(settings.get("purposes"))
+    stored = settings.get("purposes")
+    purposes = codes.purposes(stored)
     return _Lists(
         purpose_list=purposes,
         purposes=codes.codes(purposes),
+        all_purposes=codes.all_purposes(stored),
         bands=bands,
         repeat_minutes=_int(settings.get("repeat_visit_minutes"), 60),
         retention_months=_int(settings.get("guest_name_retention_months"), 12),

@@ -206,7 +206,8 @@ class Controller(QObject):
 
     def on_settings_changed(self, values: dict[str, object]) -> None:
         assert self.context is not None
-        self.idle.set_minutes(float(values.get("idle_lock_minutes", 10)))  # type: ignore[arg-type]
+        if "idle_lock_minutes" in values:
+            self.idle.set_minutes(float(values["idle_lock_minutes"]))  # type: ignore[arg-type]
         language = values.get("language")
         if isinstance(language, str) and language != self.language:
             self.language = language

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AgeBandsDialog</name>
+    <message>
+        <source>Age bands</source>
+        <translation>Kelompok umur</translation>
+    </message>
+    <message>
+        <source>Rename a band or change the age at which it starts; the next band starts where it ends. Bands cannot be added or removed in this version.</source>
+        <translation>Ubah nama kelompok atau umur awalnya; kelompok berikutnya dimulai tepat setelahnya. Pada versi ini kelompok tidak dapat ditambah atau dihapus.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;From age</source>
+        <translation>&amp;Mulai umur</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>{low} years and older</source>
+        <translation>{low} tahun ke atas</translation>
+    </message>
+    <message>
+        <source>{low}–{high} years</source>
+        <translation>{low}–{high} tahun</translation>
+    </message>
+</context>
+<context>
     <name>BerandaPage</name>
     <message>
         <source>Active members</source>
@@ -681,6 +716,13 @@
     <message>
         <source>Thank you!</source>
         <translation>Terima kasih!</translation>
+    </message>
+</context>
+<context>
+    <name>ListDialog</name>
+    <message>
+        <source>&amp;Restore the defaults</source>
+        <translation>&amp;Kembalikan ke bawaan</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1478,10 @@
         <translation>Pilih kertas A4 atau F4.</translation>
     </message>
     <message>
+        <source>Your role may not change the settings.</source>
+        <translation>Peran Anda tidak boleh mengubah pengaturan.</translation>
+    </message>
+    <message>
         <source>This library has already been set up.</source>
         <translation>Pengaturan awal perpustakaan ini sudah dilakukan.</translation>
     </message>
@@ -1658,6 +1704,86 @@
     <message>
         <source>Master or doctorate (S2/S3)</source>
         <translation>Pascasarjana (S2/S3)</translation>
+    </message>
+    <message>
+        <source>The list of purposes is damaged: restore the defaults.</source>
+        <translation>Daftar keperluan rusak: kembalikan ke bawaan.</translation>
+    </message>
+    <message>
+        <source>The purpose code {code} is not valid: use small letters a–z, digits and _.</source>
+        <translation>Kode keperluan {code} tidak sah: gunakan huruf kecil a–z, angka, dan _.</translation>
+    </message>
+    <message>
+        <source>The purpose code {code} is used twice.</source>
+        <translation>Kode keperluan {code} dipakai dua kali.</translation>
+    </message>
+    <message>
+        <source>The purpose &quot;{label}&quot; is counted by the national statistics and cannot be removed or recoded: hide it instead.</source>
+        <translation>Keperluan "{label}" dihitung dalam statistik nasional dan tidak dapat dihapus atau diganti kodenya: sembunyikan saja.</translation>
+    </message>
+    <message>
+        <source>Fill in the name of purpose {number}.</source>
+        <translation>Isi nama keperluan ke-{number}.</translation>
+    </message>
+    <message>
+        <source>The name of purpose {number} is longer than {limit} characters.</source>
+        <translation>Nama keperluan ke-{number} lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>Two purposes are called &quot;{label}&quot;.</source>
+        <translation>Ada dua keperluan bernama "{label}".</translation>
+    </message>
+    <message>
+        <source>At least one purpose must stay offered.</source>
+        <translation>Paling sedikit satu keperluan harus tetap ditawarkan.</translation>
+    </message>
+    <message>
+        <source>At most {limit} purposes can be offered at once.</source>
+        <translation>Paling banyak {limit} keperluan dapat ditawarkan sekaligus.</translation>
+    </message>
+    <message>
+        <source>The purpose &quot;{label}&quot; was saved before and old visits may carry it: hide it instead of removing it.</source>
+        <translation>Keperluan "{label}" sudah pernah disimpan dan mungkin tercatat pada kunjungan lama: sembunyikan saja, jangan dihapus.</translation>
+    </message>
+    <message>
+        <source>The list of age bands is damaged: restore the defaults.</source>
+        <translation>Daftar kelompok umur rusak: kembalikan ke bawaan.</translation>
+    </message>
+    <message>
+        <source>Age bands cannot be added, removed or recoded: the national statistics count exactly these four.</source>
+        <translation>Kelompok umur tidak dapat ditambah, dihapus, atau diganti kodenya: statistik nasional menghitung tepat empat kelompok ini.</translation>
+    </message>
+    <message>
+        <source>Fill in the name of age band {number}.</source>
+        <translation>Isi nama kelompok umur ke-{number}.</translation>
+    </message>
+    <message>
+        <source>The name of age band {number} is longer than {limit} characters.</source>
+        <translation>Nama kelompok umur ke-{number} lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>Two age bands are called &quot;{label}&quot;.</source>
+        <translation>Ada dua kelompok umur bernama "{label}".</translation>
+    </message>
+    <message>
+        <source>The ages of the bands must be whole numbers.</source>
+        <translation>Umur kelompok harus bilangan bulat.</translation>
+    </message>
+    <message>
+        <source>The first age band must start at age 0.</source>
+        <translation>Kelompok umur pertama harus dimulai dari umur 0.</translation>
+    </message>
+    <message>
+        <source>&quot;{label}&quot; cannot start above the age of {limit}.</source>
+        <translation>"{label}" tidak dapat dimulai di atas umur {limit}.</translation>
+    </message>
+    <message>
+        <source>&quot;{label}&quot; must start at an older age than &quot;{previous}&quot;.</source>
+        <translation>"{label}" harus dimulai pada umur yang lebih tua daripada "{previous}".</translation>
+    </message>
+    <message>
+        <source>The band &quot;{label}&quot; now covers the ages {ages}: change its name too.</source>
+        <translation>Kelompok "{label}" sekarang mencakup umur {ages}: ubah juga namanya.</translation>
     </message>
     <message>
         <source>The member number {number} cannot be printed as a barcode: use only letters A to Z, digits and signs such as - or /.</source>
@@ -2125,6 +2251,80 @@
     </message>
 </context>
 <context>
+    <name>PurposesDialog</name>
+    <message>
+        <source>Visit purposes</source>
+        <translation>Keperluan kunjungan</translation>
+    </message>
+    <message>
+        <source>The guestbook and the self check-in offer the ticked purposes. Untick one to stop offering it: old visits keep it. Double-click a name or press F2 to rename it.</source>
+        <translation>Buku tamu dan Mode Mandiri menawarkan keperluan yang dicentang. Hapus centang untuk berhenti menawarkannya: kunjungan lama tetap menyimpannya. Klik dua kali sebuah nama atau tekan F2 untuk mengganti namanya.</translation>
+    </message>
+    <message>
+        <source>&amp;Purposes</source>
+        <translation>&amp;Daftar keperluan</translation>
+    </message>
+    <message>
+        <source>For example: Posyandu for toddlers</source>
+        <translation>Contoh: Posyandu balita</translation>
+    </message>
+    <message>
+        <source>&amp;New purpose:</source>
+        <translation>Keperluan &amp;baru:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Only a purpose added now can be removed; a saved one can be unticked.</source>
+        <translation>Hanya keperluan yang baru ditambahkan yang dapat dihapus; yang sudah tersimpan dapat dihapus centangnya.</translation>
+    </message>
+    <message>
+        <source>Type the name of the new purpose first.</source>
+        <translation>Ketik dulu nama keperluan baru.</translation>
+    </message>
+</context>
+<context>
+    <name>PurposesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Ditawarkan</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>disembunyikan</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>ditawarkan</translation>
+    </message>
+    <message>
+        <source>New: its code is made from the name when you save.</source>
+        <translation>Baru: kodenya dibuat dari nama saat disimpan.</translation>
+    </message>
+    <message>
+        <source>Counted by the national statistics: it can be renamed or hidden, not removed.</source>
+        <translation>Dihitung dalam statistik nasional: dapat diganti namanya atau disembunyikan, tidak dapat dihapus.</translation>
+    </message>
+    <message>
+        <source>Your library&apos;s own purpose: it can be renamed or hidden.</source>
+        <translation>Keperluan khusus perpustakaan Anda: dapat diganti namanya atau disembunyikan.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> minutes</source>
@@ -2185,6 +2385,18 @@
     <message>
         <source>&amp;Membership valid for</source>
         <translation>Ang&amp;gota berlaku selama</translation>
+    </message>
+    <message>
+        <source>Visi&amp;t purposes...</source>
+        <translation>Keperluan kun&amp;jungan...</translation>
+    </message>
+    <message>
+        <source>Age &amp;bands...</source>
+        <translation>Kelompok &amp;umur...</translation>
+    </message>
+    <message>
+        <source>Guestbook choices</source>
+        <translation>Pilihan buku tamu</translation>
     </message>
     <message>
         <source>Library profile</source>

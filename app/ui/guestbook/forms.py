@@ -536,7 +536,7 @@ class VisitDialog(QDialog):
             self.form = GuestForm("edit", columns=2)
         else:
             self.form = MemberVisitForm()
-        self.form.set_options(options)
+        self.form.set_options(options.for_visit(row.purposes))
         if isinstance(self.form, GuestForm | GroupForm):
             self.form.origin.set_villages(*villages)
         self.form.load(row)

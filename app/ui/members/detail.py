@@ -271,7 +271,7 @@ class MemberDetail(QWidget):
         return None if moment is None else moment.astimezone(ZONES[self.zone]).date()
 
     def _purpose(self, code: str) -> str:
-        return code_label(codes.purposes(self.context.settings.get("purposes")), code)
+        return code_label(codes.all_purposes(self.context.settings.get("purposes")), code)
 
     def update_buttons(self) -> None:
         member = self.member

@@ -224,7 +224,7 @@ class GuestbookPage(QWidget):
         super().hideEvent(event)
 
     def apply_options(self) -> None:
-        self.model.set_lists(self.options.purposes, self.options.age_bands)
+        self.model.set_lists(self.options.all_purposes, self.options.age_bands)
         self.member_panel.purposes.set_options(self.options.purposes)
         self.guest.set_options(self.options)
         self.group.set_options(self.options)

@@ -1,4 +1,4 @@
-"""Pengaturan: language, idle lock, paper, and the library's profile."""
+"""Pengaturan: language, idle lock, paper, the guestbook's lists, and the library's profile."""
 
 from __future__ import annotations
 
@@ -87,6 +87,17 @@ class SettingsPage(QWidget):
         desk_form.addRow(self.tr("Ask before a &repeat check-in within"), self.repeat_visit)
         desk_form.addRow(self.tr("Keep &guests' names for"), self.retention)
         desk_form.addRow(self.tr("&Membership valid for"), self.membership)
+        self.purposes_button = QPushButton(self.tr("Visi&t purposes..."))
+        self.purposes_button.setObjectName("editPurposes")
+        self.purposes_button.clicked.connect(self.on_purposes_clicked)
+        self.age_bands_button = QPushButton(self.tr("Age &bands..."))
+        self.age_bands_button.setObjectName("editAgeBands")
+        self.age_bands_button.clicked.connect(self.on_age_bands_clicked)
+        lists = QHBoxLayout()
+        lists.addWidget(self.purposes_button)
+        lists.addWidget(self.age_bands_button)
+        lists.addStretch(1)
+        desk_form.addRow(self.tr("Guestbook choices"), lists)
 
         profile = context.profile
         self.name = QLineEdit(profile.name)
@@ -193,6 +204,16 @@ class SettingsPage(QWidget):
 
     def show_error(self, exc: KnownError) -> None:
         self.error.show_message(error_text(exc))
+
+    def on_purposes_clicked(self) -> None:
+        from app.ui.settings.lists import PurposesDialog  # loaded when needed, not at start-up
+
+        PurposesDialog(self.context, self).open()
+
+    def on_age_bands_clicked(self) -> None:
+        from app.ui.settings.lists import AgeBandsDialog
+
+        AgeBandsDialog(self.context, self).open()
 
 
 PAGE = PageSpec(

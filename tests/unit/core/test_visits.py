@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from app.core import codes
 from app.core.auth import Role, User, UserService
 from app.core.errors import KnownError, PermissionDenied, ValidationError
 from app.core.settings import Settings
@@ -456,27 +457,32 @@ def test_purposes_and_age_bands_follow_the_settings(
     service: VisitService, conn: sqlite3.Connection
 ) -> None:
     settings = Settings(conn)
-    settings.set(
-        "purposes",
-        [{"code": "membaca", "label": "Reading"}, {"code": "posyandu", "label": "Posyandu"}],
-    )
-    settings.set(
-        "age_bands",
-        [
-            {"code": "balita", "label": "Under 5", "min_age": 0},
-            {"code": "umum", "label": "5+", "min_age": 5},
-        ],
-    )
-    service.record(replace(GUEST, age_band="balita", purposes=("posyandu", "membaca")))
+    purposes = codes.purposes_setting(codes.purpose_entries())
+    purposes[5]["hidden"] = True  # informasi: no longer offered
+    purposes.insert(1, {"code": "posyandu", "label": "Posyandu", "hidden": False})
+    settings.set("purposes", purposes)
+    bands = codes.age_bands_setting(codes.DEFAULT_AGE_BANDS)
+    bands[0].update(label="Anak (0–9)")
+    bands[1].update(label="Remaja (10–17)", min_age=10)
+    settings.set("age_bands", bands)
+    service.record(replace(GUEST, age_band="anak", purposes=("posyandu", "membaca")))
     with pytest.raises(ValidationError) as found:
-        service.record(replace(GUEST, age_band="balita", purposes=("informasi",)))
+        service.record(replace(GUEST, age_band="anak", purposes=("informasi",)))
     assert found.value.field == "purposes"
     with pytest.raises(ValidationError) as found:
-        service.record(replace(GUEST, age_band="lansia", purposes=("membaca",)))
+        service.record(replace(GUEST, age_band="balita", purposes=("membaca",)))
     assert found.value.field == "age_band"
     options = service.form_options()
-    assert [p.code for p in options.purposes] == ["membaca", "posyandu"]
-    assert [b.code for b in options.age_bands] == ["balita", "umum"]
+    assert [p.code for p in options.purposes] == [
+        "membaca",
+        "posyandu",
+        "pinjam",
+        "internet",
+        "kegiatan",
+        "belajar",
+        "lainnya",
+    ]
+    assert [b.min_age for b in options.age_bands] == [0, 10, 18, 60]
     row = service.day_list(TODAY)[0]
     assert row.purposes == ("membaca", "posyandu")  # in the library's order
 
@@ -725,3 +731,28 @@ def test_name_retention_is_a_setting(service: VisitService, conn: sqlite3.Connec
     Settings(conn).set("guest_name_retention_months", 0)  # 0: names are kept
     service.record(replace(GUEST, visited_at=at(date(2020, 1, 1), 10)))
     assert service.anonymise_old_guest_names() == 0
+
+
+def test_a_visit_keeps_a_purpose_that_was_hidden_after_it(
+    service: VisitService, conn: sqlite3.Connection
+) -> None:
+    """Old visits keep their hidden purpose: changing the visit does not drop or refuse it."""
+    visit_id = service.record(GUEST)  # membaca + informasi
+    purposes = codes.purposes_setting(codes.purpose_entries())
+    purposes[5]["hidden"] = True  # informasi is no longer offered
+    Settings(conn).set("purposes", purposes)
+
+    options = service.form_options()
+    assert "informasi" not in [p.code for p in options.purposes]
+    labels = {p.code: p.label for p in options.all_purposes}
+    assert labels["informasi"] == "Looking for information"  # the list still names it
+    offered = [p.code for p in options.for_visit(("membaca", "informasi")).purposes]
+    assert offered.index("membaca") < offered.index("informasi")
+
+    service.update(visit_id, replace(GUEST, guest_name="Pak Darto Wiryo"))
+    row = stored(conn, visit_id)
+    assert row["purposes"] == '["membaca", "informasi"]'
+    assert row["guest_name"] == "Pak Darto Wiryo"
+    with pytest.raises(ValidationError) as refused:  # a new visit may not pick it
+        service.record(replace(GUEST, purposes=("informasi",)))
+    assert refused.value.field == "purposes"

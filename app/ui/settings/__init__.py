@@ -1,0 +1,1 @@
+"""Dialogs the Settings page opens; loaded when first needed, not at start-up."""
