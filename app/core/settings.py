@@ -11,7 +11,6 @@ import json
 import sqlite3
 from typing import Any
 
-from app.core import codes
 from app.core.auth import Permission, User
 from app.core.errors import PermissionDenied, ValidationError
 from app.core.text import QT_TRANSLATE_NOOP
@@ -51,8 +50,12 @@ def validate(key: str, value: Any) -> Any:
     if key == "paper" and value not in ("A4", "F4"):
         raise ValidationError(QT_TRANSLATE_NOOP("PerpusDesa", "Choose A4 or F4 paper."), field=key)
     if key == "purposes":
+        from app.core import codes  # loaded only when the lists are saved
+
         return codes.check_purposes(value)
     if key == "age_bands":
+        from app.core import codes
+
         return codes.check_age_bands(value)
     return value
 
@@ -75,6 +78,8 @@ class Settings:
         """Validate all, then write all in one transaction (nothing on a bad value)."""
         checked = {key: validate(key, value) for key, value in values.items()}
         if "purposes" in checked:
+            from app.core import codes
+
             codes.check_purposes_kept(self.get("purposes"), checked["purposes"])
         with transaction(self.conn):
             for key, value in checked.items():

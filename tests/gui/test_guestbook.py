@@ -24,8 +24,8 @@ from app.db.models import Member
 from app.db.uow import UnitOfWork
 from app.ui.app import Controller
 from app.ui.guestbook.forms import VisitDialog
+from app.ui.guestbook.page import GuestbookPage
 from app.ui.i18n import tr
-from app.ui.pages.guestbook import GuestbookPage
 from tests.conftest import VILLAGE_CODE, LibraryDb
 from tests.gui.helpers import find_dialog, indonesian, log_in, workspace
 

@@ -22,7 +22,7 @@ from app.core.visits import VisitInput, VisitRow, VisitService
 from app.ui.app import Controller
 from app.ui.context import AppContext
 from app.ui.kiosk import KioskWindow, StaffUnlockDialog, first_name
-from app.ui.pages.kiosk_start import KioskStartPage
+from app.ui.kiosk_page import KioskStartPage
 from tests.conftest import ADMIN_PASSWORD, VILLAGE_CODE, LibraryDb
 from tests.gui.helpers import log_in, workspace
 

@@ -27,7 +27,7 @@ from app.ui.app import Controller
 from app.ui.context import AppContext
 from app.ui.members.form import MemberDialog
 from app.ui.members.model import SearchModel
-from app.ui.pages.members import MembersPage
+from app.ui.members.page import MembersPage
 from tests.conftest import VILLAGE_CODE, LibraryDb
 from tests.gui.helpers import click_save, find_dialog, log_in, workspace
 

@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from app.core import codes
 from app.core.settings import Settings
 from app.ui.app import Controller
+from app.ui.guestbook.page import GuestbookPage
 from app.ui.i18n import tr
-from app.ui.pages.guestbook import GuestbookPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.settings.lists import AgeBandsDialog, PurposesDialog, PurposesModel
 from tests.conftest import LibraryDb
