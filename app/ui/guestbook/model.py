@@ -6,12 +6,13 @@ from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.core.codes import AgeBand, Code
 from app.core.text import QT_TRANSLATE_NOOP
 from app.core.visits import VisitRow
 from app.ui.i18n import tr
+from app.ui.table_model import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -27,7 +28,7 @@ def short_label(label: str) -> str:
     return label.split(" (", 1)[0]
 
 
-class VisitsModel(QAbstractTableModel):
+class VisitsModel(RowsModel):
     """Rows of one day, newest first; ``VisitRow`` under ``Qt.UserRole``."""
 
     HEADERS = (
@@ -42,9 +43,8 @@ class VisitsModel(QAbstractTableModel):
     PEOPLE_COLUMN = 5
 
     def __init__(self, zone: tzinfo) -> None:
-        super().__init__()
+        super().__init__(self.HEADERS)
         self.zone = zone
-        self.rows: list[VisitRow] = []
         self.purpose_labels: dict[str, str] = {}
         self.band_labels: dict[str, str] = {}
 
@@ -52,19 +52,8 @@ class VisitsModel(QAbstractTableModel):
         self.purpose_labels = {p.code: p.label for p in purposes}
         self.band_labels = {b.code: b.label for b in bands}
 
-    def set_rows(self, rows: list[VisitRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
     def row_at(self, row: int) -> VisitRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -109,11 +98,3 @@ class VisitsModel(QAbstractTableModel):
         if len(counts) == 1 and sum(counts.values()) == 1:
             return label(next(iter(counts)))
         return ", ".join(f"{label(code)} {n}" for code, n in counts.items())
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
-        return None

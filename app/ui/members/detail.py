@@ -35,7 +35,8 @@ from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.members.format import code_label, format_date, format_moment, format_short_date
-from app.ui.members.model import RowsModel, status_text
+from app.ui.members.model import status_text
+from app.ui.table_model import RowsModel
 
 VISIT_HEADERS = (
     QT_TRANSLATE_NOOP("PerpusDesa", "Date"),

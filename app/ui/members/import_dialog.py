@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -53,6 +52,7 @@ from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import error_text, tr
+from app.ui.table_model import RowsModel
 from app.ui.tasks import Task
 from app.ui.widgets import ErrorLabel
 
@@ -64,7 +64,7 @@ LAYOUT_LABELS = {
 }
 
 
-class ProblemModel(QAbstractTableModel):
+class ProblemModel(RowsModel):
     """The problems of a report, one line each: row, column, problem."""
 
     HEADERS = (
@@ -74,19 +74,14 @@ class ProblemModel(QAbstractTableModel):
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.problems: list[Problem] = []
+        super().__init__(self.HEADERS, parent)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.rows
 
     def set_report(self, report: ImportReport | None) -> None:
-        self.beginResetModel()
-        self.problems = [] if report is None else report.problems
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.problems)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        self.set_rows([] if report is None else report.problems)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -101,14 +96,6 @@ class ProblemModel(QAbstractTableModel):
             return problem.render(QCoreApplication.translate)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
         return None
 
 

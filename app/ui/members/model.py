@@ -8,13 +8,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.core.members import SearchHit
 from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.i18n import tr
 from app.ui.members.format import format_short_date
+from app.ui.table_model import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -41,18 +42,19 @@ def status_text(active: bool, expires_on: date | None, today: date) -> str:
     return tr(STATUS_ACTIVE)
 
 
-class SearchModel(QAbstractTableModel):
+class SearchModel(RowsModel):
     def __init__(self, today: date) -> None:
-        super().__init__()
-        self.hits: list[SearchHit] = []
+        super().__init__(HEADERS)
         self.today = today
 
+    @property
+    def hits(self) -> list[SearchHit]:
+        return self.rows
+
     def set_hits(self, hits: list[SearchHit], today: date | None = None) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
         if today is not None:
             self.today = today
-        self.endResetModel()
+        self.set_rows(hits)
 
     def hit(self, row: int) -> SearchHit:
         return self.hits[row]
@@ -62,12 +64,6 @@ class SearchModel(QAbstractTableModel):
             if hit.id == member_id:
                 return row
         return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -86,46 +82,3 @@ class SearchModel(QAbstractTableModel):
             return format_short_date(hit.expires_on) if hit.active else tr(STATUS_INACTIVE)
         values = (hit.member_no, hit.name, hit.village_name or "", hit.phone or "")
         return values[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(HEADERS):
-            return tr(HEADERS[section])
-        return None
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table of ready-made text rows (the detail panel's history)."""
-
-    def __init__(self, headers: tuple[str, ...]) -> None:
-        super().__init__()
-        self.headers = headers  # English source, translated for display
-        self.rows: list[tuple[str, ...]] = []
-
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()][index.column()]  # a long title shows whole on hover
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.headers):
-            return tr(self.headers[section])
-        return None

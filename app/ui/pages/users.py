@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,6 +34,7 @@ from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.context import AppContext
 from app.ui.i18n import error_text, tr
 from app.ui.pages import PageSpec
+from app.ui.table_model import RowsModel
 from app.ui.widgets import ErrorLabel, password_edit
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -46,7 +46,7 @@ STATUS_LABELS = {
 }
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("PerpusDesa", "Full name"),
         QT_TRANSLATE_NOOP("PerpusDesa", "Username"),
@@ -55,21 +55,16 @@ class UsersModel(QAbstractTableModel):
     )
 
     def __init__(self, service: UserService) -> None:
-        super().__init__()
+        super().__init__(self.HEADERS)
         self.service = service
-        self.users: list[User] = []
         self.reload()
 
+    @property
+    def users(self) -> list[User]:
+        return self.rows
+
     def reload(self) -> None:
-        self.beginResetModel()
-        self.users = self.service.list_users(include_inactive=True)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        self.set_rows(self.service.list_users(include_inactive=True))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -83,14 +78,6 @@ class UsersModel(QAbstractTableModel):
         if column == 2:
             return tr(ROLE_LABELS[user.role])
         return tr(STATUS_LABELS[user.active])
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
-        return None
 
 
 def _finish_layout(
