@@ -37,6 +37,11 @@ class Workspace(QWidget):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(200)
         self.sidebar.setIconSize(QSize(20, 20))
+        # Large, well-spaced entries: easy to hit on an old screen, easy to read.
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { font-size: 12pt; }"
+            " QListWidget#sidebar::item { padding: 8px 6px; }"
+        )
         self.sidebar.currentItemChanged.connect(self.on_sidebar_current_changed)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
