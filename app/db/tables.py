@@ -25,7 +25,7 @@ SYNCED_TABLES = frozenset(
 LOCAL_TABLES = frozenset({"staff_user", "outbox", "audit_entry", "setting", "sync_state"})
 
 # Full-text indexes (FTS5, kept by triggers) and the prefix of their shadow tables.
-SEARCH_TABLES = frozenset({"member_fts"})
+SEARCH_TABLES = frozenset({"member_fts", "title_fts"})
 
 
 def is_search_table(name: str) -> bool:
@@ -33,4 +33,4 @@ def is_search_table(name: str) -> bool:
 
 
 # The Alembic revision the code expects; a test checks it is the migrations' head.
-HEAD_REVISION = "0002_member_search"
+HEAD_REVISION = "0003_title_search"
