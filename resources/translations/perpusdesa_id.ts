@@ -1719,7 +1719,7 @@
     </message>
     <message>
         <source>The purpose &quot;{label}&quot; is counted by the national statistics and cannot be removed or recoded: hide it instead.</source>
-        <translation>Keperluan "{label}" dihitung dalam statistik nasional dan tidak dapat dihapus atau diganti kodenya: sembunyikan saja.</translation>
+        <translation>Keperluan &quot;{label}&quot; dihitung dalam statistik nasional dan tidak dapat dihapus atau diganti kodenya: sembunyikan saja.</translation>
     </message>
     <message>
         <source>Fill in the name of purpose {number}.</source>
@@ -1731,7 +1731,7 @@
     </message>
     <message>
         <source>Two purposes are called &quot;{label}&quot;.</source>
-        <translation>Ada dua keperluan bernama "{label}".</translation>
+        <translation>Ada dua keperluan bernama &quot;{label}&quot;.</translation>
     </message>
     <message>
         <source>At least one purpose must stay offered.</source>
@@ -1743,7 +1743,7 @@
     </message>
     <message>
         <source>The purpose &quot;{label}&quot; was saved before and old visits may carry it: hide it instead of removing it.</source>
-        <translation>Keperluan "{label}" sudah pernah disimpan dan mungkin tercatat pada kunjungan lama: sembunyikan saja, jangan dihapus.</translation>
+        <translation>Keperluan &quot;{label}&quot; sudah pernah disimpan dan mungkin tercatat pada kunjungan lama: sembunyikan saja, jangan dihapus.</translation>
     </message>
     <message>
         <source>The list of age bands is damaged: restore the defaults.</source>
@@ -1763,7 +1763,7 @@
     </message>
     <message>
         <source>Two age bands are called &quot;{label}&quot;.</source>
-        <translation>Ada dua kelompok umur bernama "{label}".</translation>
+        <translation>Ada dua kelompok umur bernama &quot;{label}&quot;.</translation>
     </message>
     <message>
         <source>The ages of the bands must be whole numbers.</source>
@@ -1775,15 +1775,15 @@
     </message>
     <message>
         <source>&quot;{label}&quot; cannot start above the age of {limit}.</source>
-        <translation>"{label}" tidak dapat dimulai di atas umur {limit}.</translation>
+        <translation>&quot;{label}&quot; tidak dapat dimulai di atas umur {limit}.</translation>
     </message>
     <message>
         <source>&quot;{label}&quot; must start at an older age than &quot;{previous}&quot;.</source>
-        <translation>"{label}" harus dimulai pada umur yang lebih tua daripada "{previous}".</translation>
+        <translation>&quot;{label}&quot; harus dimulai pada umur yang lebih tua daripada &quot;{previous}&quot;.</translation>
     </message>
     <message>
         <source>The band &quot;{label}&quot; now covers the ages {ages}: change its name too.</source>
-        <translation>Kelompok "{label}" sekarang mencakup umur {ages}: ubah juga namanya.</translation>
+        <translation>Kelompok &quot;{label}&quot; sekarang mencakup umur {ages}: ubah juga namanya.</translation>
     </message>
     <message>
         <source>The member number {number} cannot be printed as a barcode: use only letters A to Z, digits and signs such as - or /.</source>
@@ -2038,8 +2038,72 @@
         <translation>Pindai kartu atau ketik nomor anggota.</translation>
     </message>
     <message>
+        <source>The barcode {barcode} is not in the catalogue.</source>
+        <translation>Kode batang {barcode} tidak ada di katalog.</translation>
+    </message>
+    <message>
+        <source>Your role may not lend or take back items.</source>
+        <translation>Peran Anda tidak boleh meminjamkan atau menerima pengembalian buku.</translation>
+    </message>
+    <message>
+        <source>Scan or type a member number or a barcode.</source>
+        <translation>Pindai atau ketik nomor anggota atau kode batang.</translation>
+    </message>
+    <message>
+        <source>No member and no item in the catalogue has the code {code}.</source>
+        <translation>Tidak ada anggota maupun eksemplar di katalog dengan kode {code}.</translation>
+    </message>
+    <message>
+        <source>Scan the member&apos;s card first, then the items to lend.</source>
+        <translation>Pindai dulu kartu anggota, lalu buku yang akan dipinjam.</translation>
+    </message>
+    <message>
+        <source>The member is no longer in the list.</source>
+        <translation>Anggota ini sudah tidak ada di daftar.</translation>
+    </message>
+    <message>
+        <source>Member {number} is no longer active and cannot borrow.</source>
+        <translation>Anggota {number} sudah tidak aktif dan tidak dapat meminjam.</translation>
+    </message>
+    <message>
+        <source>The membership of {name} ({number}) ended on {date}. Renew it first.</source>
+        <translation>Keanggotaan {name} ({number}) berakhir pada {date}. Perpanjang dulu.</translation>
+    </message>
+    <message>
         <source>There is no member with the number {number}.</source>
         <translation>Tidak ada anggota dengan nomor {number}.</translation>
+    </message>
+    <message>
+        <source>The item {barcode} is marked {status} and cannot be lent.</source>
+        <translation>Eksemplar {barcode} berstatus {status} dan tidak dapat dipinjamkan.</translation>
+    </message>
+    <message>
+        <source>The item {barcode} is already on loan. Take it back first.</source>
+        <translation>Eksemplar {barcode} sedang dipinjam. Terima pengembaliannya dulu.</translation>
+    </message>
+    <message>
+        <source>{name} already has {count} items on loan, the most allowed.</source>
+        <translation>{name} sudah meminjam {count} buku, batas yang diizinkan.</translation>
+    </message>
+    <message>
+        <source>The item {barcode} is not on loan.</source>
+        <translation>Eksemplar {barcode} tidak sedang dipinjam.</translation>
+    </message>
+    <message>
+        <source>This loan no longer exists.</source>
+        <translation>Peminjaman ini sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>This item was already returned.</source>
+        <translation>Buku ini sudah dikembalikan.</translation>
+    </message>
+    <message>
+        <source>Renewed {count} times already, the most allowed: the item must come back.</source>
+        <translation>Sudah diperpanjang {count} kali, batas yang diizinkan: buku harus dikembalikan.</translation>
+    </message>
+    <message>
+        <source>This item is {days} days late and cannot be renewed. It must come back.</source>
+        <translation>Buku ini terlambat {days} hari dan tidak dapat diperpanjang. Buku harus dikembalikan.</translation>
     </message>
     <message>
         <source>The data of member {number} was erased; they cannot check in.</source>
@@ -2248,6 +2312,182 @@
     <message>
         <source>Problem</source>
         <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>This title is already in the catalogue: {title}</source>
+        <translation>Judul ini sudah ada di katalog: {title}</translation>
+    </message>
+    <message>
+        <source>{isbn} is not a valid ISBN. Check the digits (10 or 13, the last may be X).</source>
+        <translation>{isbn} bukan ISBN yang sah. Periksa angkanya (10 atau 13 digit, digit terakhir boleh X).</translation>
+    </message>
+    <message>
+        <source>{ddc} is not a DDC class. Use three digits with optional decimals, such as 297.1, or 2X0 to 2X9 for Islam, such as 2X4.3.</source>
+        <translation>{ddc} bukan nomor kelas DDC. Gunakan tiga angka, boleh dengan desimal, misalnya 297.1, atau 2X0 sampai 2X9 untuk Islam, misalnya 2X4.3.</translation>
+    </message>
+    <message>
+        <source>This is too long (at most {max} characters).</source>
+        <translation>Isian ini terlalu panjang (paling banyak {max} karakter).</translation>
+    </message>
+    <message>
+        <source>Fill in the title.</source>
+        <translation>Isi judulnya.</translation>
+    </message>
+    <message>
+        <source>The year must be between {first} and {last}.</source>
+        <translation>Tahun harus antara {first} dan {last}.</translation>
+    </message>
+    <message>
+        <source>Give the language as a code of two or three letters, such as ind.</source>
+        <translation>Tulis bahasa sebagai kode dua atau tiga huruf, misalnya ind.</translation>
+    </message>
+    <message>
+        <source>Choose the kind of material.</source>
+        <translation>Pilih jenis bahan pustaka.</translation>
+    </message>
+    <message>
+        <source>Choose the readers: children, teens or adults.</source>
+        <translation>Pilih sasaran pembaca: anak, remaja, atau dewasa.</translation>
+    </message>
+    <message>
+        <source>A barcode may have up to 30 letters, digits, dashes, dots or slashes.</source>
+        <translation>Kode batang boleh berisi paling banyak 30 huruf, angka, tanda hubung, titik, atau garis miring.</translation>
+    </message>
+    <message>
+        <source>The acquisition date cannot be in the future.</source>
+        <translation>Tanggal pengadaan tidak boleh di masa depan.</translation>
+    </message>
+    <message>
+        <source>Choose where the copy came from.</source>
+        <translation>Pilih asal eksemplar.</translation>
+    </message>
+    <message>
+        <source>Choose the copy&apos;s condition.</source>
+        <translation>Pilih kondisi eksemplar.</translation>
+    </message>
+    <message>
+        <source>Choose the copy&apos;s status.</source>
+        <translation>Pilih status eksemplar.</translation>
+    </message>
+    <message>
+        <source>This copy is on loan. Take it back before changing its status.</source>
+        <translation>Eksemplar ini sedang dipinjam. Terima pengembaliannya sebelum mengubah statusnya.</translation>
+    </message>
+    <message>
+        <source>A copy becomes on loan by lending it at the circulation desk.</source>
+        <translation>Eksemplar menjadi berstatus dipinjam hanya lewat peminjaman di meja sirkulasi.</translation>
+    </message>
+    <message>
+        <source>Your role may not add to the catalogue.</source>
+        <translation>Peran Anda tidak boleh menambah katalog.</translation>
+    </message>
+    <message>
+        <source>The number of copies must be 0 to {max}.</source>
+        <translation>Jumlah eksemplar harus 0 sampai {max}.</translation>
+    </message>
+    <message>
+        <source>A barcode typed by hand is for one copy only; leave it empty.</source>
+        <translation>Kode batang yang diketik sendiri hanya untuk satu eksemplar; kosongkan saja.</translation>
+    </message>
+    <message>
+        <source>Your role may not change the catalogue.</source>
+        <translation>Peran Anda tidak boleh mengubah katalog.</translation>
+    </message>
+    <message>
+        <source>Your role may not delete from the catalogue.</source>
+        <translation>Peran Anda tidak boleh menghapus dari katalog.</translation>
+    </message>
+    <message>
+        <source>A copy of this title is on loan. Take it back before deleting the title.</source>
+        <translation>Salah satu eksemplar judul ini sedang dipinjam. Terima pengembaliannya sebelum menghapus judul.</translation>
+    </message>
+    <message>
+        <source>This copy is on loan. Take it back before deleting it.</source>
+        <translation>Eksemplar ini sedang dipinjam. Terima pengembaliannya sebelum menghapusnya.</translation>
+    </message>
+    <message>
+        <source>The barcode {barcode} is already in use.</source>
+        <translation>Kode batang {barcode} sudah dipakai.</translation>
+    </message>
+    <message>
+        <source>This title no longer exists.</source>
+        <translation>Judul ini sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>This copy no longer exists.</source>
+        <translation>Eksemplar ini sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Record {number}: skipped: {reason}</source>
+        <translation>Rekaman {number}: dilewati: {reason}</translation>
+    </message>
+    <message>
+        <source>Record {number}: warning: {reason}</source>
+        <translation>Rekaman {number}: peringatan: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {reason}</source>
+        <translation>Berkas {file} tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {file} is empty.</source>
+        <translation>Berkas {file} kosong.</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a MARC 21 (ISO 2709) file. Choose a .mrc file, or MARCXML for an .xml file.</source>
+        <translation>Berkas {file} bukan berkas MARC 21 (ISO 2709). Pilih berkas .mrc, atau MARCXML untuk berkas .xml.</translation>
+    </message>
+    <message>
+        <source>The file {file} is cut short: its first record is incomplete. Export or copy it again.</source>
+        <translation>Berkas {file} terpotong: rekaman pertamanya tidak lengkap. Ekspor atau salin ulang berkasnya.</translation>
+    </message>
+    <message>
+        <source>not a valid MARC record (bad leader)</source>
+        <translation>bukan rekaman MARC yang sah (leader rusak)</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of this record</source>
+        <translation>berkas berakhir di tengah rekaman ini</translation>
+    </message>
+    <message>
+        <source>damaged MARC record ({detail})</source>
+        <translation>rekaman MARC rusak ({detail})</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a readable MARCXML file: {reason}</source>
+        <translation>Berkas {file} bukan berkas MARCXML yang dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {file} holds no MARC records.</source>
+        <translation>Berkas {file} tidak berisi rekaman MARC.</translation>
+    </message>
+    <message>
+        <source>no title (field 245 $a)</source>
+        <translation>tidak ada judul (ruas 245 $a)</translation>
+    </message>
+    <message>
+        <source>invalid ISBN {isbn} left out</source>
+        <translation>ISBN {isbn} tidak sah, tidak disimpan</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a CSV file.</source>
+        <translation>Berkas {file} bukan berkas CSV.</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a SLiMS bibliography export: the column {columns} is missing.</source>
+        <translation>Berkas {file} bukan hasil ekspor bibliografi SLiMS: kolom {columns} tidak ada.</translation>
+    </message>
+    <message>
+        <source>no title</source>
+        <translation>tidak ada judul</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can import the catalogue.</source>
+        <translation>Hanya pengelola atau administrator yang dapat mengimpor katalog.</translation>
+    </message>
+    <message>
+        <source>barcode {barcode} is already in use or too long; the copy got {new}</source>
+        <translation>kode batang {barcode} sudah dipakai atau terlalu panjang; eksemplar mendapat kode {new}</translation>
     </message>
 </context>
 <context>
