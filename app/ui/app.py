@@ -148,7 +148,8 @@ class Controller(QObject):
             self.context.signals.settings_changed.connect(self.on_settings_changed)
             self.context.signals.kiosk_running.connect(self.on_kiosk_running)
             # Housekeeping once the window has settled, never during start-up.
-            QTimer.singleShot(MAINTENANCE_DELAY_MS, self.start_maintenance)
+            # Tied to the window: if the window is gone, the chore is not run.
+            QTimer.singleShot(MAINTENANCE_DELAY_MS, self.window, self.start_maintenance)
             self.window.set_workspace(self.new_workspace())
         else:
             self.context.set_user(user)

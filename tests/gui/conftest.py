@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,6 +34,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _close(widget: QWidget) -> None:
+    if not shiboken6.isValid(widget):  # a test may have deleted it already
+        return
     # hide(), not close(): closing a dialog rejects it, and the wizard quits the program then.
     widget.hide()
     widget.deleteLater()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from app.db.models import Visit
@@ -47,3 +49,37 @@ def test_old_guest_names_are_removed_after_login(
     qtbot.waitUntil(lambda: names() == [None, "Bu Sari"], timeout=10_000)
     total = conn.execute("SELECT sum(count_male + count_female) FROM visit").fetchone()[0]
     assert total == 2
+
+
+def test_housekeeping_is_not_run_once_the_window_is_gone(
+    qtbot: QtBot,
+    library_db: LibraryDb,
+    make_controller: Callable[[], Controller],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A chore scheduled at login must not outlive the window (it would crash)."""
+    monkeypatch.setattr("app.ui.app.MAINTENANCE_DELAY_MS", 0)
+    started: list[bool] = []
+    monkeypatch.setattr(Controller, "start_maintenance", lambda self: started.append(True))
+    controller = make_controller()
+    assert controller.start()
+    log_in(qtbot, controller, "admin", library_db.admin_password)
+    controller.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()  # a zero-delay timer would fire here
+    assert started == []
+
+
+def test_housekeeping_runs_after_login_while_the_window_lives(
+    qtbot: QtBot,
+    library_db: LibraryDb,
+    make_controller: Callable[[], Controller],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("app.ui.app.MAINTENANCE_DELAY_MS", 0)
+    started: list[bool] = []
+    monkeypatch.setattr(Controller, "start_maintenance", lambda self: started.append(True))
+    controller = make_controller()
+    assert controller.start()
+    log_in(qtbot, controller, "admin", library_db.admin_password)
+    qtbot.waitUntil(lambda: started == [True])
