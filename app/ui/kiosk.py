@@ -743,14 +743,16 @@ class KioskWindow(QWidget):
             event.accept()
             return
         event.ignore()  # Alt+F4, the window manager, close(): only the staff password closes
-        QTimer.singleShot(0, self.reassert)
+        QTimer.singleShot(0, self, self.reassert)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if not self.running:
             return
         if event.type() == QEvent.Type.WindowStateChange and not self.is_full_screen():
-            QTimer.singleShot(0, self.reassert)  # minimised (Win+D, Win+M) or un-full-screened
+            QTimer.singleShot(
+                0, self, self.reassert
+            )  # minimised (Win+D, Win+M) or un-full-screened
         elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.on_focus_lost()
 
@@ -763,7 +765,7 @@ class KioskWindow(QWidget):
         window stays on top of the others in any case. Our own dialogs (the
         staff unlock, an error report) keep the focus they took.
         """
-        QTimer.singleShot(200, self.reassert_if_elsewhere)
+        QTimer.singleShot(200, self, self.reassert_if_elsewhere)
 
     def reassert_if_elsewhere(self) -> None:
         if self.running and QApplication.activeWindow() is None:
