@@ -1,0 +1,1 @@
+"""The circulation page (Sirkulasi): loans, returns, renewals and overdue lists."""
