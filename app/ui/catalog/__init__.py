@@ -1,0 +1,1 @@
+"""The catalogue page (Koleksi): titles, copies, imports and labels."""
