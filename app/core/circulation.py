@@ -264,6 +264,15 @@ class CirculationService:
             self._zone = profile.time_zone if profile else "WIB"
         return self.now().astimezone(ZONES[self._zone]).date()
 
+    def warm_up(self) -> None:
+        """Import what the first lend or return needs (SQLAlchemy, the models).
+
+        Meant to run off the GUI thread when the page opens, so the first scan is
+        as quick as the others; the import lock makes it safe from any thread.
+        """
+        import app.db.models
+        import app.db.uow  # noqa: F401
+
     def rules(self) -> dict[str, LoanRule]:
         return loan_rules(Settings(self.conn).get("loan_rules"))
 
@@ -432,7 +441,7 @@ class CirculationService:
                 ),
                 name=name,
                 number=member_no,
-                date=expires.isoformat(),
+                date=expires,
             )
 
     def lend(self, member_no: str, barcode: str) -> LoanView:

@@ -17,6 +17,10 @@ What the library may change, checked by ``check_purposes`` and
 - age bands: rename, and move the lower ages of the bands after the first
   (the first starts at 0; the ages rise; at most ``MAX_AGE``). The four
   national bands stay, none is added or removed.
+- activity categories (``activity_categories``, checked by
+  ``check_activity_categories``): rename, reorder and hide the ten national
+  categories; none is added or removed. An activity stores the national code,
+  so a category renamed by the library still counts under its national code.
 """
 
 from __future__ import annotations
@@ -68,6 +72,20 @@ DEFAULT_PURPOSES = (
     Code("lainnya", QT_TRANSLATE_NOOP("PerpusDesa", "Other")),
 )
 
+# The national activity categories of the programme (issue 5), in the order shown.
+DEFAULT_ACTIVITY_CATEGORIES = (
+    Code("pelatihan", QT_TRANSLATE_NOOP("PerpusDesa", "Skills training")),
+    Code("literasi_digital", QT_TRANSLATE_NOOP("PerpusDesa", "Digital literacy and ICT")),
+    Code("pertanian", QT_TRANSLATE_NOOP("PerpusDesa", "Farming and fishing")),
+    Code("umkm", QT_TRANSLATE_NOOP("PerpusDesa", "Small business and entrepreneurship")),
+    Code("literasi_anak", QT_TRANSLATE_NOOP("PerpusDesa", "Children's literacy and storytelling")),
+    Code("kesehatan", QT_TRANSLATE_NOOP("PerpusDesa", "Health and family")),
+    Code("bimbingan_belajar", QT_TRANSLATE_NOOP("PerpusDesa", "Tutoring")),
+    Code("pertemuan", QT_TRANSLATE_NOOP("PerpusDesa", "Stakeholder meeting")),
+    Code("bimtek", QT_TRANSLATE_NOOP("PerpusDesa", "Technical guidance for library managers")),
+    Code("lainnya", QT_TRANSLATE_NOOP("PerpusDesa", "Other")),
+)
+
 MEMBER_TYPES = (
     Code("umum", QT_TRANSLATE_NOOP("PerpusDesa", "General public")),
     Code("pelajar", QT_TRANSLATE_NOOP("PerpusDesa", "Pupil or student")),
@@ -106,6 +124,7 @@ MAX_CODE = 40
 
 NATIONAL_PURPOSE_CODES = tuple(p.code for p in DEFAULT_PURPOSES)
 NATIONAL_AGE_BAND_CODES = tuple(b.code for b in DEFAULT_AGE_BANDS)
+NATIONAL_ACTIVITY_CATEGORY_CODES = tuple(c.code for c in DEFAULT_ACTIVITY_CATEGORIES)
 
 _CODE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*\Z")
 _PURPOSE_KEYS = frozenset({"code", "label", "hidden"})
@@ -204,6 +223,117 @@ def restored_purposes(entries: Iterable[PurposeEntry]) -> tuple[PurposeEntry, ..
     """
     own = tuple(PurposeEntry(e.code, e.label, hidden=True) for e in entries if not e.national)
     return tuple(PurposeEntry(p.code, p.label) for p in DEFAULT_PURPOSES) + own
+
+
+@dataclass(frozen=True)
+class CategoryEntry:
+    """One activity category as the library keeps it: a national code, its label, hidden or not."""
+
+    code: str
+    label: str
+    hidden: bool = False
+
+
+def _category_entries_of(setting: Any) -> tuple[CategoryEntry, ...]:
+    """The entries of a stored ``activity_categories`` value; unknown codes left out."""
+    if not isinstance(setting, list):
+        return ()
+    found: dict[str, CategoryEntry] = {}
+    for item in setting:
+        if not isinstance(item, dict) or not isinstance(item.get("label"), str):
+            continue
+        code = item.get("code")
+        if code in NATIONAL_ACTIVITY_CATEGORY_CODES and code not in found:
+            found[code] = CategoryEntry(code, item["label"], item.get("hidden") is True)
+    return tuple(found.values())
+
+
+def activity_category_entries(setting: Any = None) -> tuple[CategoryEntry, ...]:
+    """All ten categories in the library's order, with their labels and hidden flags."""
+    entries = _category_entries_of(setting)
+    known = {e.code for e in entries}
+    return entries + tuple(
+        CategoryEntry(c.code, c.label) for c in DEFAULT_ACTIVITY_CATEGORIES if c.code not in known
+    )
+
+
+def activity_categories(setting: Any = None) -> tuple[Code, ...]:
+    """The categories offered for a new activity (hidden ones left out)."""
+    offered = tuple(
+        Code(e.code, e.label) for e in activity_category_entries(setting) if not e.hidden
+    )
+    return offered or DEFAULT_ACTIVITY_CATEGORIES
+
+
+def all_activity_categories(setting: Any = None) -> tuple[Code, ...]:
+    """Every category with the library's label, hidden ones included (labels of old activities)."""
+    return tuple(Code(e.code, e.label) for e in activity_category_entries(setting))
+
+
+def activity_categories_setting(entries: Iterable[CategoryEntry]) -> list[dict[str, Any]]:
+    """The value to store under the ``activity_categories`` key."""
+    return [{"code": e.code, "label": e.label, "hidden": e.hidden} for e in entries]
+
+
+def check_activity_categories(
+    value: Any, display: Callable[[str], str] = _as_is
+) -> list[dict[str, Any]]:
+    """The ``activity_categories`` setting, checked and cleaned; a ``ValidationError`` if bad.
+
+    Exactly the ten national codes, each once (in any order); labels filled in,
+    at most ``MAX_LABEL`` characters and all different; one at least offered.
+    ``display`` as for ``check_purposes``.
+    """
+    field = "activity_categories"
+    if not isinstance(value, list) or not all(
+        isinstance(item, dict)
+        and {"code", "label"} <= item.keys() <= _PURPOSE_KEYS
+        and isinstance(item["code"], str)
+        and isinstance(item["label"], str)
+        and isinstance(item.get("hidden", False), bool)
+        for item in value
+    ):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "The list of activity categories is damaged: restore the defaults."
+            ),
+            field=field,
+        )
+    found = [item["code"] for item in value]
+    if len(found) != len(set(found)) or set(found) != set(NATIONAL_ACTIVITY_CATEGORY_CODES):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "Activity categories cannot be added, removed or recoded: the national"
+                " statistics count exactly these ten. Rename or hide one instead.",
+            ),
+            field=field,
+        )
+    cleaned = [
+        {
+            "code": item["code"],
+            "label": clean_label(item["label"]),
+            "hidden": item.get("hidden", False),
+        }
+        for item in value
+    ]
+    _check_labels(
+        [item["label"] for item in cleaned],
+        display,
+        field,
+        empty=QT_TRANSLATE_NOOP("PerpusDesa", "Fill in the name of activity category {number}."),
+        long=QT_TRANSLATE_NOOP(
+            "PerpusDesa",
+            "The name of activity category {number} is longer than {limit} characters.",
+        ),
+        twice=QT_TRANSLATE_NOOP("PerpusDesa", 'Two activity categories are called "{label}".'),
+    )
+    if all(item["hidden"] for item in cleaned):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "At least one activity category must stay offered."),
+            field=field,
+        )
+    return cleaned
 
 
 def age_bands_setting(bands: Iterable[AgeBand]) -> list[dict[str, Any]]:

@@ -61,6 +61,7 @@ from app.ui.circulation.overdue import OverdueView
 from app.ui.context import AppContext
 from app.ui.guestbook.scanner import ScanCatcher
 from app.ui.i18n import error_text, tr
+from app.ui.tasks import Task
 
 _TYPE_LABELS = {code.code: code.label for code in MEMBER_TYPES}
 NO_EXPIRY = QT_TRANSLATE_NOOP("PerpusDesa", "No expiry")
@@ -257,6 +258,8 @@ class CirculationPage(QWidget):
 
         self.show_member()
         self.message.show_message("info", self.tr("Ready: scan a member card or a book."))
+        # The first lend needs SQLAlchemy and the models: load them off the GUI thread.
+        Task(self, lambda _progress: self.service.warm_up()).run()
 
     def _circulation(self, user: User) -> CirculationService:
         return CirculationService(self.context.db, user, self.now, conn=self.context.conn)
