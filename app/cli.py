@@ -3,6 +3,14 @@
 Exit codes: 0 success, 2 usage error, 1 any other error with a one-line message
 on stderr in the user's language (never a traceback; a bug's traceback goes to
 the log file in the data folder).
+
+``import marc|marcxml|slims-csv|template FILE`` checks the whole file first
+(``app.core.catalog_import``): a file that cannot be imported at all, or one
+with broken records when ``--skip-invalid`` is not given, exits 1 with nothing
+written (the broken records are listed on stdout); with ``--skip-invalid`` the
+good records are imported in one transaction and the broken ones reported. The
+report (one line per skipped record and per warning, then a summary) goes to
+stdout; progress goes to stderr only for files of 500 records or more.
 """
 
 from __future__ import annotations
@@ -10,12 +18,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.core.text import QT_TRANSLATE_NOOP
 from app.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from app.core.auth import User
+    from app.db.database import Database
 
 
 def _translate(text: str) -> str:
@@ -144,7 +157,82 @@ def build_parser() -> argparse.ArgumentParser:
             )
         ),
     )
+    _add_catalog_imports(kinds, t)
     return parser
+
+
+CATALOG_KINDS = ("marc", "marcxml", "slims-csv", "template")
+PROGRESS_FROM = 500  # records; smaller files import in about a second
+
+
+# app.core.catalog.SOURCES, written out: importing the catalogue here would slow the GUI's start.
+SOURCES = ("perpusnas", "hibah", "pembelian", "swadaya")
+
+
+def _add_catalog_imports(kinds: Any, t: Callable[[str], str]) -> None:
+    helps = {
+        "marc": QT_TRANSLATE_NOOP(
+            "PerpusDesa", "catalogue records in MARC 21 (.mrc), e.g. from INLISLite"
+        ),
+        "marcxml": QT_TRANSLATE_NOOP("PerpusDesa", "catalogue records in MARCXML (.xml)"),
+        "slims-csv": QT_TRANSLATE_NOOP("PerpusDesa", "a SLiMS bibliography export (.csv)"),
+        "template": QT_TRANSLATE_NOOP(
+            "PerpusDesa", "the PerpusDesa catalogue template (.xlsx or .csv)"
+        ),
+    }
+    for kind in CATALOG_KINDS:
+        command = kinds.add_parser(
+            kind,
+            help=t(helps[kind]),
+            description=t(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "The whole file is checked first. A file that cannot be read is refused and"
+                    " nothing is imported; so is a file with broken records, unless"
+                    " --skip-invalid is given. A title already in the catalogue (the same ISBN,"
+                    " else the same title, first author and year) gets the new copies.",
+                )
+            ),
+        )
+        command.add_argument(
+            "file",
+            type=Path,
+            metavar="FILE",
+            help=t(QT_TRANSLATE_NOOP("PerpusDesa", "the file to import")),
+        )
+        command.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help=t(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "import the good records and leave out the broken ones (they are listed)",
+                )
+            ),
+        )
+        command.add_argument(
+            "--source",
+            choices=SOURCES,
+            default="perpusnas",
+            help=t(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "where the copies came from (default: perpusnas; a template row may say"
+                    " otherwise)",
+                )
+            ),
+        )
+        command.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help=t(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "the staff member recorded as having imported (default: the first"
+                    " administrator)",
+                )
+            ),
+        )
 
 
 class UsageError(Exception):
@@ -213,12 +301,9 @@ def _demo(data_dir: Path, years: int, seed: int) -> int:
     return 0
 
 
-def _import_members(
-    data_dir: Path, path: Path, skip_invalid: bool, consent_collected: bool, username: str | None
-) -> int:
-    from app.core.auth import Role, UserService
+def _library(data_dir: Path) -> Database:
+    """The set-up library in ``data_dir`` (its schema brought up to date)."""
     from app.core.errors import KnownError
-    from app.core.member_import import check_file, import_members
     from app.core.setup import is_set_up
     from app.db.database import Database
 
@@ -233,6 +318,13 @@ def _import_members(
             ),
             path=str(data_dir),
         )
+    return db
+
+
+def _staff(db: Database, username: str | None) -> User:
+    """The staff member ``username``, or the first administrator."""
+    from app.core.auth import Role, UserService
+
     conn = db.connect()
     try:
         users = UserService(conn).list_users()
@@ -248,8 +340,17 @@ def _import_members(
             )
     else:
         chosen = [user for user in users if user.role is Role.ADMIN] or users
-    user = chosen[0]
+    return chosen[0]
+
+
+def _import_members(
+    data_dir: Path, path: Path, skip_invalid: bool, consent_collected: bool, username: str | None
+) -> int:
+    from app.core.member_import import check_file, import_members
+
+    db = _library(data_dir)
     try:
+        user = _staff(db, username)
         report = check_file(db, user, path)
         for problem in report.problems:
             print(problem.line(lambda _context, text: _translate(text)))
@@ -273,6 +374,86 @@ def _import_members(
                     "PerpusDesa", "Rows with problems left out (listed above): {count}."
                 )
             ).format(count=result.skipped)
+        )
+    return 0
+
+
+def _import_catalog(
+    data_dir: Path, kind: str, path: Path, skip_invalid: bool, source: str, username: str | None
+) -> int:
+    from app.core import catalog_import
+    from app.core.errors import KnownError
+    from app.core.tasks import Progress
+
+    def translate(_context: str, text: str) -> str:
+        return _translate(text)
+
+    db = _library(data_dir)
+    try:
+        user = _staff(db, username)
+        plan = catalog_import.check_file(path, kind)
+        total = len(plan.records)
+        if plan.skipped and not skip_invalid:
+            for line in plan.lines(translate, warnings=False):
+                print(line)
+            raise KnownError(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "Nothing was imported: {count} of the {total} records in {file} cannot be"
+                    " imported (listed above). Correct them, or add --skip-invalid to import"
+                    " the others.",
+                ),
+                count=len(plan.skipped),
+                total=total,
+                file=path.name,
+            )
+        if not plan.good:
+            raise KnownError(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "Nothing was imported: {file} holds no record that can be imported.",
+                ),
+                file=path.name,
+            )
+        last = [-1]
+
+        def progress(done: int, total: int, _text: str) -> None:
+            percent = 100 * done // max(total, 1)
+            if total >= PROGRESS_FROM and percent // 10 != last[0]:
+                last[0] = percent // 10
+                print(
+                    _translate(
+                        QT_TRANSLATE_NOOP("PerpusDesa", "Importing the catalogue... {percent}%")
+                    ).format(percent=percent),
+                    file=sys.stderr,
+                )
+
+        report = catalog_import.run_import(db, user, plan, Progress(progress), source=source)
+    finally:
+        db.dispose()
+    for line in report.lines(translate):
+        print(line)
+    print(
+        _translate(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "Imported from {file}. New titles: {imported}; merged into titles already in the"
+                " catalogue: {merged}; copies: {copies}.",
+            )
+        ).format(
+            file=path.name,
+            imported=report.imported,
+            merged=report.merged_as_duplicates,
+            copies=report.copies,
+        )
+    )
+    if report.skipped:
+        print(
+            _translate(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa", "Records left out because they cannot be imported: {count}."
+                )
+            ).format(count=len(report.skipped))
         )
     return 0
 
@@ -302,6 +483,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "import" and args.kind == "members":
             return _import_members(
                 data_dir, args.file, args.skip_invalid, args.consent_collected, args.user
+            )
+        if command == "import" and args.kind in CATALOG_KINDS:
+            return _import_catalog(
+                data_dir, args.kind, args.file, args.skip_invalid, args.source, args.user
             )
     except UsageError as exc:
         print(f"perpusdesa: {exc}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Importing catalogue records: MARC 21 (ISO 2709), MARCXML and the SLiMS bibliography CSV.
+"""Importing catalogue records: MARC 21 (ISO 2709), MARCXML, SLiMS CSV and the PerpusDesa template.
 
 Two steps, as for members: :func:`check_file` reads the whole file and says,
 record by record, what will be imported, what is a duplicate and what is
@@ -19,10 +19,32 @@ Files:
   classification, notes, image, sor, authors, topics, item_code``, with the
   header row (any order) or without it (in this order). Authors, topics and
   item codes are written ``<one><two>``.
+* ``template`` -- the PerpusDesa catalogue template, a CSV (UTF-8 with or
+  without BOM, or Windows-1252; ``,`` or ``;`` as Indonesian Excel writes it;
+  an Excel ``sep=`` line) or an XLSX file (read-only openpyxl; the sheet whose
+  header names the most required columns, else the active one; headings above
+  the header row are fine), one title per row, with the Indonesian columns of
+  :data:`TEMPLATE_COLUMNS`; documented for librarians in
+  ``resources/templates/katalog-template.md`` (a CSV and an XLSX with two
+  example rows and a "Petunjuk" sheet ship beside it, see
+  :func:`template_path`). The header must name the columns of
+  :data:`TEMPLATE_REQUIRED` (the ones duplicates are found by); a row without a
+  title or with a value that is not understood (a year, a date, a material
+  type, a reader group, a source, a number of copies, a DDC class, a language)
+  is skipped and reported by its spreadsheet row number. Empty ``nomor_panggil``:
+  the call number is made from the DDC class, author and title as in the
+  catalogue page. ``jumlah_eksemplar`` copies are made (``barkode`` codes
+  first, new ``B`` numbers for the rest), with the row's ``sumber`` and
+  ``tanggal_pengadaan``.
+
+:func:`sniff_kind` guesses a file's kind for a dialog (a ``.csv`` whose header
+names ``judul`` is the template). Report lines number CSV and XLSX files by
+row ("Row 3"), MARC files by record ("Record 3").
 
 MARC mapping: 245 $a $b title (ISBD punctuation stripped), 100 and 700 $a
 authors, 260/264 $a place, $b publisher, $c year (the first four digits),
-250 $a edition, 020 $a ISBN, 082 $a DDC, 650 $a subjects, 041 $a or 008/35-37
+250 $a edition, 020 $a ISBN, 082 $a DDC (segmentation marks dropped; not a
+DDC class: left out with a warning), 650 $a subjects, 041 $a or 008/35-37
 language, leader/06-07 material type (a, t: buku; i, j: audio_visual; a
 serial, leader/07 ``s``: majalah; others: lainnya), 852/952 $p barcodes (one
 copy each; none: one copy with a new ``B`` number), 852 $h / 952 $o call number.
@@ -33,16 +55,26 @@ same ISBN-13, else the same title, first author and year (ignoring case) -- in
 the database or earlier in the file add their copies to the existing title
 instead of making a new one ("merged"). A file that is not what it claims to
 be (not MARC, not XML, cut short in its first record, a CSV without a title
-column) is refused with :class:`FileRefused` before anything is written.
+column, a template without its required columns) is refused with
+:class:`FileRefused` before anything is written. In a MARC file, a record whose
+length does not match its content (cut in the middle, damaged) is reported and
+the reader picks up again at the next record's leader, so the good records
+around it still import. Text is stored in Unicode NFC without control
+characters; MARC-8 characters pymarc cannot decode give a warning.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -53,7 +85,18 @@ from sqlalchemy import select
 from stdnum import isbn as stdisbn
 
 from app.core.auth import Permission, User
-from app.core.errors import KnownError, PermissionDenied
+from app.core.catalog import (
+    AUDIENCES,
+    FIRST_YEAR,
+    MATERIAL_TYPES,
+    MAX_COPIES,
+    SOURCES,
+    call_number,
+    normalise_ddc,
+    split_list,
+)
+from app.core.clock import utcnow
+from app.core.errors import KnownError, PermissionDenied, ValidationError
 from app.core.ids import uuid7
 from app.core.tasks import Progress
 from app.core.text import CONTEXT, QT_TRANSLATE_NOOP
@@ -101,10 +144,71 @@ _LANGUAGES = {
 }
 
 
+TEMPLATE_COLUMNS = (
+    "judul",
+    "pengarang",
+    "penerbit",
+    "kota_terbit",
+    "tahun",
+    "edisi",
+    "isbn",
+    "ddc",
+    "nomor_panggil",
+    "subjek",
+    "bahasa",
+    "jenis_bahan",
+    "pembaca",
+    "jumlah_eksemplar",
+    "barkode",
+    "sumber",
+    "tanggal_pengadaan",
+)
+# The header must have these: duplicates are found by ISBN, else title + author + year.
+TEMPLATE_REQUIRED = ("judul", "pengarang", "tahun", "isbn")
+HEADER_SEARCH_ROWS = 10  # a heading above the header row is fine
+# Other spellings librarians use for the template's columns.
+_TEMPLATE_ALIASES = {
+    "judul_buku": "judul",
+    "penulis": "pengarang",
+    "tahun_terbit": "tahun",
+    "tempat_terbit": "kota_terbit",
+    "kota": "kota_terbit",
+    "klasifikasi": "ddc",
+    "no_panggil": "nomor_panggil",
+    "subyek": "subjek",
+    "eksemplar": "jumlah_eksemplar",
+    "jumlah": "jumlah_eksemplar",
+    "barcode": "barkode",
+    "kode_eksemplar": "barkode",
+    "tanggal_terima": "tanggal_pengadaan",
+}
+_MATERIALS = {
+    "buku": "buku",
+    "majalah": "majalah",
+    "surat_kabar": "surat_kabar",
+    "koran": "surat_kabar",
+    "audio_visual": "audio_visual",
+    "av": "audio_visual",
+    "lainnya": "lainnya",
+    "lain_lain": "lainnya",
+}
+_SOURCES = {
+    "perpusnas": "perpusnas",
+    "bantuan_perpusnas": "perpusnas",
+    "hibah": "hibah",
+    "sumbangan": "hibah",
+    "pembelian": "pembelian",
+    "beli": "pembelian",
+    "swadaya": "swadaya",
+}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 class FileKind(StrEnum):
     MARC = "marc"
     MARCXML = "marcxml"
     SLIMS_CSV = "slims-csv"
+    TEMPLATE = "template"  # the PerpusDesa catalogue template, .csv or .xlsx
 
 
 class FileRefused(KnownError):
@@ -147,6 +251,10 @@ class TitleData:
     barcodes: list[str] = field(default_factory=list)
     call_number: str | None = None
     marc_raw: bytes | None = None
+    audience: str | None = None
+    copies: int = 1  # at least; barcodes beyond it add copies, missing ones get new numbers
+    source: str | None = None  # None: the source given to run_import
+    acquired_on: date | None = None
 
     def key(self) -> tuple[str, str, int | None]:
         first = self.authors[0] if self.authors else ""
@@ -182,6 +290,23 @@ class ImportPlan:
     def duplicates(self) -> list[PlannedRecord]:
         return [record for record in self.records if record.duplicate_of is not None]
 
+    @property
+    def by_row(self) -> bool:
+        """Whether the numbers are spreadsheet rows (CSV, XLSX) rather than records."""
+        return self.kind in (FileKind.SLIMS_CSV, FileKind.TEMPLATE)
+
+    def lines(
+        self, translate: Callable[[str, str], str] | None = None, *, warnings: bool = True
+    ) -> list[str]:
+        """What :meth:`ImportReport.lines` will say: the skipped records (and the warnings)."""
+        report = ImportReport(by_row=self.by_row)
+        for record in self.records:
+            if record.skipped is not None:
+                report.skipped.append((record.number, record.skipped))
+            if warnings:
+                report.warnings.extend((record.number, warning) for warning in record.warnings)
+        return report.lines(translate)
+
 
 @dataclass
 class ImportReport:
@@ -190,6 +315,7 @@ class ImportReport:
     copies: int = 0
     skipped: list[tuple[int, Message]] = field(default_factory=list)
     warnings: list[tuple[int, Message]] = field(default_factory=list)
+    by_row: bool = False  # the numbers are spreadsheet rows (CSV, XLSX), not records
 
     def lines(self, translate: Callable[[str, str], str] | None = None) -> list[str]:
         """One line per skipped record and per warning, in file order."""
@@ -197,11 +323,18 @@ class ImportReport:
         rows.sort(key=lambda row: row[0])
         out = []
         for number, message, skipped in rows:
-            template = (
-                QT_TRANSLATE_NOOP("PerpusDesa", "Record {number}: skipped: {reason}")
-                if skipped
-                else QT_TRANSLATE_NOOP("PerpusDesa", "Record {number}: warning: {reason}")
-            )
+            if self.by_row:
+                template = (
+                    QT_TRANSLATE_NOOP("PerpusDesa", "Row {number}: skipped: {reason}")
+                    if skipped
+                    else QT_TRANSLATE_NOOP("PerpusDesa", "Row {number}: warning: {reason}")
+                )
+            else:
+                template = (
+                    QT_TRANSLATE_NOOP("PerpusDesa", "Record {number}: skipped: {reason}")
+                    if skipped
+                    else QT_TRANSLATE_NOOP("PerpusDesa", "Record {number}: warning: {reason}")
+                )
             text = translate(CONTEXT, template) if translate else template
             out.append(text.format(number=number, reason=message.render(translate)))
         return out
@@ -212,6 +345,37 @@ class ImportReport:
 
 def _refuse(message: str, path: Path, **params: Any) -> FileRefused:
     return FileRefused(message, file=path.name, **params)
+
+
+_EXTENSION_KINDS = {
+    ".mrc": FileKind.MARC,
+    ".marc": FileKind.MARC,
+    ".iso": FileKind.MARC,
+    ".dat": FileKind.MARC,
+    ".xml": FileKind.MARCXML,
+    ".xlsx": FileKind.TEMPLATE,
+}
+
+
+def sniff_kind(path: Path | str) -> FileKind | None:
+    """The kind a file seems to be, for a dialog's first choice: by its extension, and for
+    a ``.csv`` by its header (``judul``: the template, else a SLiMS export). None: no idea."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _EXTENSION_KINDS:
+        return _EXTENSION_KINDS[suffix]
+    if suffix not in (".csv", ".txt"):
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = _decode(handle.read(4096))
+    except OSError:
+        return None
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    if first.lower().startswith("sep=") or '"sep=' in first.lower():
+        first = next((line for line in head.splitlines()[1:] if line.strip()), "")
+    names = {_column_name(cell.strip().strip('"')) for cell in re.split(r"[;,\t|]", first)}
+    return FileKind.TEMPLATE if "judul" in names else FileKind.SLIMS_CSV
 
 
 def check_file(
@@ -235,6 +399,8 @@ def check_file(
         records = list(_read_marc(data, path, progress))
     elif kind is FileKind.MARCXML:
         records = _read_marcxml(data, path, progress)
+    elif kind is FileKind.TEMPLATE:
+        records = _read_template(data, path, progress)
     else:
         records = _read_slims(data, path, progress)
     _mark_file_duplicates(records)
@@ -280,17 +446,18 @@ def _read_marc(data: bytes, path: Path, progress: Progress) -> Iterator[PlannedR
     # pymarc's reader stops at a cut record; split on the record length ourselves.
     number = 0
     offset = 0
-    while offset < len(head):
-        if not head[offset:].strip(b"\x1a\r\n \x00"):
+    size = len(head)
+    while offset < size:
+        while offset < size and head[offset] in _BETWEEN_RECORDS:
+            offset += 1  # line breaks, padding or an end-of-file mark between records
+        if offset >= size:
             break
         number += 1
         progress.check()
         length_text = head[offset : offset + 5]
         if not length_text.isdigit() or int(length_text) < 24:
-            # The lengths can no longer be trusted: resynchronise on the record end.
-            end = head.find(b"\x1d", offset)
-            chunk = head[offset : end + 1 if end >= 0 else len(head)]
-            offset += len(chunk)
+            # The lengths can no longer be trusted: pick up again at the next leader.
+            offset = _next_leader(head, offset + 1)
             yield PlannedRecord(
                 number,
                 None,
@@ -299,8 +466,13 @@ def _read_marc(data: bytes, path: Path, progress: Progress) -> Iterator[PlannedR
             continue
         length = int(length_text)
         chunk = head[offset : offset + length]
-        offset += length
-        if len(chunk) < length:
+        if chunk.endswith(b"\x1d"):
+            offset += length
+            yield _planned_from_chunk(number, chunk)
+            continue
+        # The record is not as long as its leader says: cut in the middle or damaged.
+        following = _next_leader(head, offset + 24)
+        if len(chunk) < length and following >= size:
             yield PlannedRecord(
                 number,
                 None,
@@ -309,14 +481,43 @@ def _read_marc(data: bytes, path: Path, progress: Progress) -> Iterator[PlannedR
                 ),
             )
             break
-        yield _planned_from_chunk(number, chunk)
+        offset = following
+        yield PlannedRecord(
+            number,
+            None,
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "damaged MARC record: it is shorter or longer than its leader says",
+                )
+            ),
+        )
+
+
+_BETWEEN_RECORDS = frozenset(b"\x1a\r\n \x00")
+# A MARC 21 leader: record length, five letter codes, "22", base address, three codes,
+# "4500" (letters where a directory has digits, so a directory never looks like one).
+_LEADER = re.compile(rb"\d{5}[a-z ]{5}[0-9 ]{2}\d{5}[\x20-\x7e]{3}4500")
+
+
+def _next_leader(data: bytes, start: int) -> int:
+    """Where the next record seems to begin (its leader's pattern), or the end of the data."""
+    match = _LEADER.search(data, start)
+    return match.start() if match else len(data)
 
 
 def _planned_from_chunk(number: int, chunk: bytes) -> PlannedRecord:
+    marc8 = chunk[9:10] != b"a"
+    complaints = io.StringIO()
     try:
-        record = pymarc.Record(
-            data=chunk, to_unicode=True, force_utf8=False, utf8_handling="replace"
-        )
+        if marc8:
+            # pymarc writes MARC-8 characters it cannot decode to stderr: keep that as a warning.
+            with contextlib.redirect_stderr(complaints):
+                record = pymarc.Record(data=chunk, to_unicode=True, force_utf8=False)
+        else:
+            record = pymarc.Record(
+                data=chunk, to_unicode=True, force_utf8=False, utf8_handling="replace"
+            )
     except Exception as error:  # pymarc raises many kinds on damaged records
         return PlannedRecord(
             number,
@@ -326,7 +527,24 @@ def _planned_from_chunk(number: int, chunk: bytes) -> PlannedRecord:
                 {"detail": type(error).__name__},
             ),
         )
-    return _planned_from_record(number, record, chunk)
+    planned = _planned_from_record(number, record, chunk)
+    if complaints.getvalue() if marc8 else not _is_utf8(chunk):
+        planned.warnings.append(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa", "some characters could not be read and were left out or replaced"
+                )
+            )
+        )
+    return planned
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_marcxml(data: bytes, path: Path, progress: Progress) -> list[PlannedRecord]:
@@ -372,9 +590,13 @@ def _first(record: pymarc.Record, tags: tuple[str, ...], code: str) -> str | Non
 
 
 def _clean(value: str | None) -> str:
-    """A subfield without its trailing ISBD punctuation (`` /``, `` :``, ``,`` ...)."""
+    """A subfield without its trailing ISBD punctuation (`` /``, `` :``, ``,`` ...), in NFC."""
     if not value:
         return ""
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
+    if not value.isprintable():
+        value = _CONTROL.sub(" ", value)
     value = " ".join(value.split())
     return re.sub(r"\s*[/:;,=]\s*$|(?<!\.\.)(?<![A-Z])\.$", "", value).strip()
 
@@ -419,7 +641,7 @@ def _planned_from_record(number: int, record: pymarc.Record, raw: bytes | None) 
         year=year,
         edition=_limit(_first(record, ("250",), "a"), 50),
         isbn=isbn,
-        ddc=_limit(_first(record, ("082",), "a"), 20),
+        ddc=_marc_ddc(_first(record, ("082",), "a"), warnings),
         subjects=_subfields(record, ("650",), "a"),
         language=language,
         material_type=_material_type(leader),
@@ -428,6 +650,22 @@ def _planned_from_record(number: int, record: pymarc.Record, raw: bytes | None) 
         marc_raw=raw,
     )
     return PlannedRecord(number, data, warnings=warnings)
+
+
+def _marc_ddc(text: str | None, warnings: list[Message]) -> str | None:
+    """082 $a as the catalogue writes it (``005.13/3`` -> ``005.133``); left out if not DDC."""
+    if not text:
+        return None
+    try:
+        return normalise_ddc(text)
+    except ValidationError:
+        warnings.append(
+            Message(
+                QT_TRANSLATE_NOOP("PerpusDesa", "DDC class {ddc} not understood, left out"),
+                {"ddc": text},
+            )
+        )
+        return None
 
 
 def _limit(value: str | None, size: int) -> str | None:
@@ -498,6 +736,15 @@ def _read_slims(data: bytes, path: Path, progress: Progress) -> list[PlannedReco
     if not rows:
         raise _refuse(QT_TRANSLATE_NOOP("PerpusDesa", "The file {file} is empty."), path)
     header = [cell.strip().lower() for cell in rows[0]]
+    if {_column_name(cell) for cell in header} >= set(TEMPLATE_REQUIRED):
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "The file {file} is a PerpusDesa catalogue template, not a SLiMS export: import"
+                " it as the catalogue template.",
+            ),
+            path,
+        )
     if "title" in header or "isbn_issn" in header or "authors" in header:
         columns = header
         body = rows[1:]
@@ -571,6 +818,362 @@ def _slims_record(number: int, values: dict[str, str]) -> PlannedRecord:
     return PlannedRecord(number, data, warnings=warnings)
 
 
+# --- the PerpusDesa template (CSV or XLSX) ---------------------------------------
+
+Cell = str | int | float | date | datetime | None
+
+
+def template_path(extension: str = "xlsx") -> Path:
+    """The catalogue template shipped with the program: ``xlsx`` (with help) or ``csv``."""
+    from app.paths import resources_dir
+
+    return resources_dir() / "templates" / f"katalog-template.{extension}"
+
+
+def _column_name(cell: Cell) -> str:
+    name = re.sub(r"[\s\-/]+", "_", _cell_text(cell).strip().lower()).strip("_*")
+    return _TEMPLATE_ALIASES.get(name, name)
+
+
+def _cell_text(cell: Cell) -> str:
+    """A cell as text: whole numbers without ``.0``, dates as YYYY-MM-DD, in NFC."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return str(cell)
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    text = unicodedata.normalize("NFC", str(cell))
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _template_rows(data: bytes, path: Path) -> list[tuple[int, Sequence[Cell]]]:
+    """(spreadsheet row number, cells) of the CSV or of the XLSX sheet with the catalogue."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "The file {file} is an old Excel file (.xls). In Excel choose Save As and"
+                " save it as .xlsx or as CSV.",
+            ),
+            path,
+        )
+    if data.startswith(b"PK\x03\x04"):
+        return _xlsx_rows(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise _refuse(_NOT_XLSX, path)
+    text = _decode(data)
+    if "\x00" in text:
+        raise _refuse(QT_TRANSLATE_NOOP("PerpusDesa", "The file {file} is not a CSV file."), path)
+    lines = text.splitlines()
+    skip = 0
+    while skip < len(lines) and not lines[skip].strip():
+        skip += 1
+    delimiter = ""
+    first_row = skip  # Excel shows leading empty lines as rows, but not its "sep=;" line
+    if skip < len(lines) and re.fullmatch(r'"?sep=(.)"?\s*', lines[skip].strip(), re.IGNORECASE):
+        delimiter = lines[skip].strip().strip('"')[4]
+        skip += 1
+    if skip >= len(lines):
+        raise _refuse(QT_TRANSLATE_NOOP("PerpusDesa", "The file {file} is empty."), path)
+    if not delimiter:
+        first = re.sub(r'"[^"]*"', "", lines[skip])
+        delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO("\n".join(lines[skip:]), newline=""), delimiter=delimiter)
+    try:
+        return [(first_row + number, row) for number, row in enumerate(reader, start=1)]
+    except csv.Error as error:
+        raise _refuse(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The file {file} is not a readable CSV file: {reason}"),
+            path,
+            reason=str(error),
+        ) from error
+
+
+_NOT_XLSX = QT_TRANSLATE_NOOP(
+    "PerpusDesa", "The file {file} is not a readable Excel (.xlsx) file. Save it again in Excel."
+)
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, Sequence[Cell]]]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "workbook contains no default style" and the like
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                sheets = list(workbook.worksheets)
+                active = workbook.active
+                if active in sheets:  # the sheet the librarian saw last, then the others
+                    sheets.remove(active)
+                    sheets.insert(0, active)
+                chosen: list[tuple[int, Sequence[Cell]]] = []
+                best = 0
+                for sheet in sheets:  # the sheet whose header has the most required columns
+                    if hasattr(sheet, "reset_dimensions"):
+                        sheet.reset_dimensions()  # some programs write a wrong size; read it all
+                    rows: list[tuple[int, Sequence[Cell]]] = [
+                        (number, tuple(values))
+                        for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
+                    ]
+                    score = _header([row for row in rows if any(row[1])])[1]
+                    if not chosen or (score > best and score >= 2):  # not a help sheet
+                        chosen, best = rows, score
+            finally:
+                workbook.close()
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, IndexError) as error:
+        raise _refuse(_NOT_XLSX, path) from error
+    except OSError as error:
+        raise _refuse(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The file {file} cannot be read: {reason}"),
+            path,
+            reason=error.strerror or str(error),
+        ) from error
+    return chosen
+
+
+def _header(rows: Sequence[tuple[int, Sequence[Cell]]]) -> tuple[int, int]:
+    """(index, required columns named) of the header row: among the first non-empty rows,
+    the one naming the most required columns (a heading or two above it is fine)."""
+    best = (0, 0)
+    for index, (_number, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = {_column_name(cell) for cell in cells}
+        score = sum(1 for name in TEMPLATE_REQUIRED if name in names)
+        if score > best[1]:
+            best = (index, score)
+    return best
+
+
+def _read_template(data: bytes, path: Path, progress: Progress) -> list[PlannedRecord]:
+    rows = [
+        (number, cells)
+        for number, cells in _template_rows(data, path)
+        if any(_cell_text(cell) for cell in cells)
+    ]
+    if not rows:
+        raise _refuse(QT_TRANSLATE_NOOP("PerpusDesa", "The file {file} is empty."), path)
+    start = _header(rows)[0]
+    columns = [_column_name(cell) for cell in rows[start][1]]
+    missing = [name for name in TEMPLATE_REQUIRED if name not in columns]
+    if missing:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "The file {file} is not a PerpusDesa catalogue template: the columns {columns}"
+                " are missing. Start from katalog-template.xlsx or katalog-template.csv.",
+            ),
+            path,
+            columns=", ".join(missing),
+        )
+    today = utcnow().date()
+    records = []
+    for number, cells in rows[start + 1 :]:
+        progress.check()
+        values: dict[str, Cell] = {}
+        for index, name in enumerate(columns):
+            if name and name not in values and index < len(cells):
+                values[name] = cells[index]
+        try:
+            records.append(_template_record(number, values, today))
+        except _RowError as error:
+            records.append(PlannedRecord(number, None, error.message))
+    return records
+
+
+class _RowError(Exception):
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text)
+        self.message = message
+
+
+def _bad(column: str, value: str, text: str) -> _RowError:
+    return _RowError(Message(text, {"column": column, "value": value}))
+
+
+def _text_of(values: dict[str, Cell], name: str, size: int | None = None) -> str | None:
+    text = _cell_text(values.get(name))
+    if not text:
+        return None
+    return text[:size] if size else text
+
+
+def _code(values: dict[str, Cell], name: str) -> str:
+    return re.sub(r"[\s\-/]+", "_", _cell_text(values.get(name)).casefold()).strip("_")
+
+
+def _template_record(number: int, values: dict[str, Cell], today: date) -> PlannedRecord:
+    warnings_: list[Message] = []
+    title = _text_of(values, "judul")
+    if not title:
+        raise _RowError(Message(QT_TRANSLATE_NOOP("PerpusDesa", "no title (column judul)")))
+    year = None
+    year_text = _cell_text(values.get("tahun"))
+    if year_text:
+        if (
+            not re.fullmatch(r"\d{4}", year_text)
+            or not FIRST_YEAR <= int(year_text) <= today.year + 1
+        ):
+            raise _bad(
+                "tahun",
+                year_text,
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa", "{value} is not a year of publication (column {column})"
+                ),
+            )
+        year = int(year_text)
+    isbn = None
+    isbn_text = _cell_text(values.get("isbn"))
+    if isbn_text:
+        isbn = _normal_isbn(isbn_text, warnings_)
+    ddc = None
+    ddc_text = _cell_text(values.get("ddc"))
+    if ddc_text:
+        try:
+            ddc = normalise_ddc(ddc_text)
+        except ValidationError as error:
+            raise _RowError(Message(error.message, error.params)) from None
+    language = None
+    language_text = _cell_text(values.get("bahasa")).casefold()
+    if language_text:
+        language = _LANGUAGES.get(language_text) or _language_code(language_text)
+        if language is None:
+            raise _bad(
+                "bahasa",
+                _cell_text(values.get("bahasa")),
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "{value} is not a language; write Indonesia, Inggris, Arab, Jawa, Sunda or a"
+                    " three-letter code such as ind (column {column})",
+                ),
+            )
+    material = "buku"
+    material_text = _code(values, "jenis_bahan")
+    if material_text:
+        material = _MATERIALS.get(material_text, "")
+        if material not in MATERIAL_TYPES:
+            raise _bad(
+                "jenis_bahan",
+                _cell_text(values.get("jenis_bahan")),
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "{value} is not a material type; write buku, majalah, surat_kabar,"
+                    " audio_visual or lainnya (column {column})",
+                ),
+            )
+    audience = _code(values, "pembaca") or None
+    if audience is not None and audience not in AUDIENCES:
+        raise _bad(
+            "pembaca",
+            _cell_text(values.get("pembaca")),
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "{value} is not a reader group; write anak, remaja or dewasa (column {column})",
+            ),
+        )
+    source = None
+    source_text = _code(values, "sumber")
+    if source_text:
+        source = _SOURCES.get(source_text)
+        if source not in SOURCES:
+            raise _bad(
+                "sumber",
+                _cell_text(values.get("sumber")),
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "{value} is not a source; write perpusnas, hibah, pembelian or swadaya"
+                    " (column {column})",
+                ),
+            )
+    acquired = _template_date(values.get("tanggal_pengadaan"), today)
+    barcodes = [code for code in re.split(r"[;,\s]+", _cell_text(values.get("barkode"))) if code]
+    copies = max(1, len(barcodes))
+    copies_text = _cell_text(values.get("jumlah_eksemplar"))
+    if copies_text:
+        if not copies_text.isdigit() or not 1 <= int(copies_text) <= MAX_COPIES:
+            raise _bad(
+                "jumlah_eksemplar",
+                copies_text,
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "{value} is not a number of copies from 1 to 100 (column {column})",
+                ),
+            )
+        if int(copies_text) < len(barcodes):
+            raise _bad(
+                "jumlah_eksemplar",
+                copies_text,
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "{value} copies, but more barcodes are given; correct one of the two"
+                    " (column {column})",
+                ),
+            )
+        copies = int(copies_text)
+    authors = split_list(_cell_text(values.get("pengarang")))
+    call = _text_of(values, "nomor_panggil", 60) or call_number(ddc, "; ".join(authors), title)
+    data = TitleData(
+        title=title[:1000],
+        authors=authors,
+        publisher=_text_of(values, "penerbit", 200),
+        place=_text_of(values, "kota_terbit", 100),
+        year=year,
+        edition=_text_of(values, "edisi", 50),
+        isbn=isbn,
+        ddc=ddc,
+        subjects=split_list(_cell_text(values.get("subjek"))),
+        language=language,
+        material_type=material,
+        barcodes=barcodes,
+        call_number=call[:60] or None,
+        audience=audience,
+        copies=copies,
+        source=source,
+        acquired_on=acquired,
+    )
+    return PlannedRecord(number, data, warnings=warnings_)
+
+
+_DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _template_date(cell: Cell, today: date) -> date | None:
+    """YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or a spreadsheet date; not in the future."""
+    if isinstance(cell, datetime):
+        found: date | None = cell.date()
+    elif isinstance(cell, date):
+        found = cell
+    else:
+        text = _cell_text(cell)
+        if not text:
+            return None
+        found = None
+        try:
+            if match := _YMD.fullmatch(text):
+                found = date(int(match[1]), int(match[2]), int(match[3]))
+            elif match := _DMY.fullmatch(text):
+                found = date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            found = None
+    if found is None or found > today + timedelta(days=1):  # today in Indonesia, in UTC
+        raise _bad(
+            "tanggal_pengadaan",
+            _cell_text(cell),
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "{value} is not a date of acquisition; write it as 2024-07-31 or 31/07/2024,"
+                " not in the future (column {column})",
+            ),
+        )
+    return found
+
+
 # --- writing ----------------------------------------------------------------
 
 
@@ -607,7 +1210,7 @@ def run_import(
             )
         )
     progress = progress or Progress()
-    report = ImportReport()
+    report = ImportReport(by_row=plan.by_row)
     total = len(plan.records)
     with UnitOfWork(db, Actor(actor.id, actor.username)) as uow:
         session = uow.session
@@ -652,6 +1255,7 @@ def run_import(
                         subjects="; ".join(data.subjects),
                         language=data.language,
                         material_type=data.material_type,
+                        audience=data.audience,
                         marc_raw=data.marc_raw,
                     )
                 )
@@ -662,7 +1266,8 @@ def run_import(
             else:
                 report.merged_as_duplicates += 1
             codes = []
-            for code in data.barcodes or [""]:
+            wanted = list(data.barcodes) + [""] * max(0, data.copies - len(data.barcodes))
+            for code in wanted:
                 code = code.strip()
                 if not code:
                     code = barcodes.new()
@@ -691,7 +1296,8 @@ def run_import(
                         title_id=title_id,
                         barcode=code,
                         call_number=data.call_number,
-                        source=source,
+                        acquired_on=data.acquired_on,
+                        source=data.source or source,
                     )
                 )
                 report.copies += 1

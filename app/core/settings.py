@@ -2,7 +2,9 @@
 
 ``purposes`` and ``age_bands`` are the library's visit purposes and age bands
 (see ``app.core.codes`` for what may change); unset, the national defaults
-apply, so they have no entry in ``DEFAULTS``.
+apply, so they have no entry in ``DEFAULTS``. ``loan_rules`` (per member type: at
+most 1..20 items for 1..90 days) and ``fine_per_day`` (0..100000 Rupiah) are
+read by ``app.core.circulation``; unset, its defaults apply.
 """
 
 from __future__ import annotations
@@ -57,7 +59,85 @@ def validate(key: str, value: Any) -> Any:
         from app.core import codes
 
         return codes.check_age_bands(value)
+    if key == "activity_categories":
+        from app.core import codes
+
+        return codes.check_activity_categories(value)
+    if key == "loan_rules":
+        return check_loan_rules(value)
+    if key == "fine_per_day" and (
+        not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= FINE_MAX
+    ):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "The fine per day must be a whole number of Rupiah from 0 to 100000."
+            ),
+            field=key,
+        )
     return value
+
+
+LOAN_MAX_ITEMS = 20
+LOAN_MAX_DAYS = 90
+FINE_MAX = 100_000  # Rupiah per day
+
+
+def check_loan_rules(value: Any) -> dict[str, dict[str, int]]:
+    """``{member type: {"max_items": 1..20, "days": 1..90}}``; a rule may give one of the two."""
+    from app.core.codes import MEMBER_TYPES
+
+    types = [code.code for code in MEMBER_TYPES]
+    if not isinstance(value, dict):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The loan rules must be given per member type."),
+            field="loan_rules",
+        )
+    checked: dict[str, dict[str, int]] = {}
+    for member_type, rule in value.items():
+        if member_type not in types:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "The loan rules name an unknown member type {member_type}; use {types}.",
+                ),
+                field="loan_rules",
+                member_type=str(member_type),
+                types=", ".join(types),
+            )
+        if not isinstance(rule, dict) or not rule or set(rule) - {"max_items", "days"}:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "The loan rule for {member_type} must give the most items and the loan days.",
+                ),
+                field="loan_rules",
+                member_type=member_type,
+            )
+        for name, most, message in (
+            (
+                "max_items",
+                LOAN_MAX_ITEMS,
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "Loans for {member_type}: the most items must be a whole number from 1 to 20.",
+                ),
+            ),
+            (
+                "days",
+                LOAN_MAX_DAYS,
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "Loans for {member_type}: the loan days must be a whole number from 1 to 90.",
+                ),
+            ),
+        ):
+            number = rule.get(name, 1)
+            if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= most:
+                raise ValidationError(message, field="loan_rules", member_type=member_type)
+        checked[member_type] = {
+            name: int(rule[name]) for name in ("max_items", "days") if name in rule
+        }
+    return checked
 
 
 class Settings:

@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from app.core.auth import Role, UserService
-from app.core.catalog_import import FileKind
-from app.ui.catalog.import_dialog import CatalogImportDialog, guess_kind, open_import_dialog
+from app.core.catalog_import import FileKind, template_path
+from app.ui.catalog.import_dialog import CatalogImportDialog, open_import_dialog
 from app.ui.catalog.page import CatalogPage
 from app.ui.context import AppContext
 from app.ui.tasks import Task
@@ -29,6 +29,7 @@ from tests.conftest import LibraryDb
 from tests.gui.helpers import find_dialog
 
 WAIT = 20_000
+SLIMS_CSV = Path(__file__).resolve().parents[1] / "data" / "catalog" / "slims_biblio.csv"
 
 
 def shown(source: str, context: str = "PerpusDesa", **params: object) -> str:
@@ -138,12 +139,16 @@ def test_every_kind_is_offered_and_guessed_from_the_extension(
     offered = [dialog.kind_box.itemData(i) for i in range(dialog.kind_box.count())]
     assert offered == [kind.value for kind in FileKind]
     assert all(dialog.kind_box.itemText(i) for i in range(dialog.kind_box.count()))
-    assert guess_kind(Path("kiriman.MRC")) is FileKind.MARC
-    assert guess_kind(Path("inlislite.xml")) is FileKind.MARCXML
-    assert guess_kind(Path("slims.csv")) is FileKind.SLIMS_CSV
-    assert guess_kind(Path("catatan.txt")) is None
-    dialog.set_path(Path("/tmp/inlislite.xml"))
-    assert dialog.kind_box.currentData() == "marcxml"
+    guesses = {
+        Path("/tmp/kiriman.MRC"): "marc",
+        Path("/tmp/inlislite.xml"): "marcxml",
+        SLIMS_CSV: "slims-csv",
+        template_path("csv"): "template",
+        template_path("xlsx"): "template",
+    }
+    for path, kind in guesses.items():
+        dialog.set_path(path)
+        assert dialog.kind_box.currentData() == kind, path
     assert not dialog.import_button.isVisible()
 
 

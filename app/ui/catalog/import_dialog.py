@@ -45,6 +45,7 @@ from app.core.catalog_import import (
     PlannedRecord,
     check_file,
     run_import,
+    sniff_kind,
 )
 from app.core.errors import KnownError
 from app.core.tasks import Cancelled, Progress
@@ -65,15 +66,6 @@ KIND_LABELS = {
     "slims-csv": QT_TRANSLATE_NOOP("PerpusDesa", "SLiMS bibliography export (CSV)"),
     "template": QT_TRANSLATE_NOOP("PerpusDesa", "PerpusDesa catalogue template (CSV or XLSX)"),
 }
-EXTENSIONS = {
-    ".mrc": "marc",
-    ".marc": "marc",
-    ".iso": "marc",
-    ".dat": "marc",
-    ".xml": "marcxml",
-    ".csv": "slims-csv",
-}
-
 OUTCOME_IMPORT = QT_TRANSLATE_NOOP("PerpusDesa", "Import")
 OUTCOME_MERGE = QT_TRANSLATE_NOOP("PerpusDesa", "Merge")
 OUTCOME_SKIP = QT_TRANSLATE_NOOP("PerpusDesa", "Skip")
@@ -83,20 +75,6 @@ SAME_AS = QT_TRANSLATE_NOOP("PerpusDesa", "the same book as record {number}")
 def kind_label(kind: FileKind) -> str:
     source = KIND_LABELS.get(kind.value)
     return tr(source) if source is not None else kind.value
-
-
-def guess_kind(path: Path) -> FileKind | None:
-    """The kind of file its extension suggests; None when it suggests none."""
-    suffix = path.suffix.lower()
-    known = {kind.value: kind for kind in FileKind}
-    if suffix in EXTENSIONS and EXTENSIONS[suffix] in known:
-        return known[EXTENSIONS[suffix]]
-    for kind in FileKind:  # kinds added later: a template named after its format
-        if suffix.lstrip(".") and suffix.lstrip(".") in kind.value:
-            return kind
-    if suffix == ".xlsx":
-        return next((kind for kind in FileKind if "template" in kind.value), None)
-    return None
 
 
 class PlanModel(RowsModel):
@@ -261,7 +239,7 @@ class CatalogImportDialog(QDialog):
         self.on_path_edited(str(path))
 
     def on_path_edited(self, text: str) -> None:
-        kind = guess_kind(Path(text.strip()))
+        kind = sniff_kind(Path(text.strip()))
         if kind is not None:
             self.kind_box.setCurrentIndex(self.kind_box.findData(kind.value))
         self.forget_plan()
