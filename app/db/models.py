@@ -360,6 +360,36 @@ class SyncState(Base):
     last_acked_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class Stocktake(Base):
+    """One count of the shelves (stock opname); at most one is open at a time."""
+
+    __tablename__ = "stocktake"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)  # closed, cancelled
+    notes: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime]
+    started_by: Mapped[str] = mapped_column(String(40))  # username
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[str | None] = mapped_column(String(40))
+    # Figures and lists as they stood when the count was closed (for printing later).
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class StocktakeScan(Base):
+    """A code scanned or typed during a count; the same code counts once per count."""
+
+    __tablename__ = "stocktake_scan"
+    __table_args__ = (UniqueConstraint("stocktake_id", "barcode"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stocktake_id: Mapped[str] = mapped_column(ID, ForeignKey("stocktake.id"))
+    barcode: Mapped[str] = mapped_column(String(30))
+    # None: no copy has this barcode.
+    item_id: Mapped[str | None] = mapped_column(ID, ForeignKey("item.id"), index=True)
+    scanned_at: Mapped[datetime]
+
+
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Library,
     Member,

@@ -22,7 +22,17 @@ SYNCED_TABLES = frozenset(
 )
 
 # Local-only tables.
-LOCAL_TABLES = frozenset({"staff_user", "outbox", "audit_entry", "setting", "sync_state"})
+LOCAL_TABLES = frozenset(
+    {
+        "staff_user",
+        "outbox",
+        "audit_entry",
+        "setting",
+        "sync_state",
+        "stocktake",
+        "stocktake_scan",
+    }
+)
 
 # Full-text indexes (FTS5, kept by triggers) and the prefix of their shadow tables.
 SEARCH_TABLES = frozenset({"member_fts", "title_fts"})
@@ -33,4 +43,4 @@ def is_search_table(name: str) -> bool:
 
 
 # The Alembic revision the code expects; a test checks it is the migrations' head.
-HEAD_REVISION = "0003_title_search"
+HEAD_REVISION = "0004_stocktake"
