@@ -29,6 +29,12 @@ salts, ``created_at``/``updated_at``, the sync state, and the order of outbox
 rows within one flush. Record ids are UUIDv7 strings whose time part is the
 record's own moment (visit, registration, acquisition...), the rest seeded.
 
+The records are ones the program's services accept as they are: the codes
+of categories, target groups, representatives, story categories and partner,
+support and regulation types are those of ``app.core.codes``,
+``app.core.activities``, ``app.core.partnerships`` and ``app.core.stories``
+(tests/unit/core/test_demo_engagement.py saves each one again through them).
+
 The word lists live in ``resources/demo/*.json``. This module imports
 SQLAlchemy: import it lazily from code on the start-up path.
 """
@@ -1108,10 +1114,10 @@ class _Builder:
             )
             if code == "pertemuan":
                 left = male + female
-                for kind in rng.sample(list(spec_all["representatives"]), rng.randint(3, 6)):
-                    n = min(rng.randint(1, spec_all["representatives"][kind]), left)
+                for who in rng.sample(spec_all["representatives"], rng.randint(3, 6)):
+                    n = min(rng.randint(1, who["max"]), left)
                     if n:
-                        representatives[kind] = n
+                        representatives[who["code"]] = representatives.get(who["code"], 0) + n
                         left -= n
                 commitments = " ".join(rng.sample(spec_all["commitments"], rng.randint(1, 2)))
         activity = uow.add(
@@ -1150,7 +1156,7 @@ class _Builder:
         uow.flush()  # the activity it refers to first
         rng = self.rng
         templates = self.w["stories"]["stories"]
-        wanted = {t["category"] for t in templates}
+        wanted = {t["activity_category"] for t in templates}
         moment = self.moment(d)
         eligible = [
             a
@@ -1160,7 +1166,7 @@ class _Builder:
         if not eligible:
             return
         _, activity_id, code, activity_title = rng.choice(eligible)
-        template = rng.choice([t for t in templates if t["category"] == code])
+        template = rng.choice([t for t in templates if t["activity_category"] == code])
         band = template["band"]
         age = {"anak": (8, 12), "remaja": (13, 17), "dewasa": (25, 55), "lansia": (60, 75)}[band]
         name = self.name(template["gender"], d.year - rng.randint(*age))
@@ -1177,7 +1183,7 @@ class _Builder:
                 gender=template["gender"],
                 age_band=band,
                 occupation=template["occupation"],
-                category=code,
+                category=template["category"],
                 activity_id=activity_id,
                 title=template["title"].format(**values),
                 text=template["text"].format(**values),
@@ -1322,6 +1328,7 @@ class _Builder:
                 moment,
                 partner_id=self.partners["pemdes"],
                 kind="regulasi",
+                support_type="perdes",  # the column keeps a regulation's type too
                 title=f"Peraturan Desa {self.village} tentang Penyelenggaraan Perpustakaan Desa",
                 number=f"{rng.randint(2, 9)} Tahun {d.year}",
                 start_on=d,

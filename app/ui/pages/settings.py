@@ -1,4 +1,4 @@
-"""Pengaturan: language, idle lock, paper, the guestbook's lists, and the library's profile."""
+"""Pengaturan: language, idle lock, paper, the guestbook's and activities' lists, and the library's profile."""
 
 from __future__ import annotations
 
@@ -98,6 +98,18 @@ class SettingsPage(QWidget):
         lists.addWidget(self.age_bands_button)
         lists.addStretch(1)
         desk_form.addRow(self.tr("Guestbook choices"), lists)
+        self.categories_button = QPushButton(self.tr("Activity &categories..."))
+        self.categories_button.setObjectName("editActivityCategories")
+        self.categories_button.setToolTip(
+            self.tr("Rename, reorder or hide the categories offered for new activities.")
+        )
+        self.categories_button.clicked.connect(self.on_categories_clicked)
+        activities = QGroupBox(self.tr("Activities"))
+        activities_form = QFormLayout(activities)
+        categories_row = QHBoxLayout()
+        categories_row.addWidget(self.categories_button)
+        categories_row.addStretch(1)
+        activities_form.addRow(self.tr("Activity choices"), categories_row)
 
         profile = context.profile
         self.name = QLineEdit(profile.name)
@@ -140,6 +152,7 @@ class SettingsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(program)
         layout.addWidget(desk)
+        layout.addWidget(activities)
         layout.addWidget(library)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -214,6 +227,11 @@ class SettingsPage(QWidget):
         from app.ui.settings.lists import AgeBandsDialog
 
         AgeBandsDialog(self.context, self).open()
+
+    def on_categories_clicked(self) -> None:
+        from app.ui.settings.lists import CategoriesDialog
+
+        CategoriesDialog(self.context, self).open()
 
 
 PAGE = PageSpec(

@@ -1,8 +1,9 @@
-"""The library's own lists, opened from the Settings page: visit purposes and age bands.
+"""The library's own lists, opened from the Settings page: visit purposes, age bands, activity categories.
 
-Both dialogs only edit; ``app.core.codes`` decides what may change (the
-national codes stay) and ``Settings.change`` checks everything again and writes
-nothing on a bad list. A default label is kept as its English source, so it
+The dialogs only edit; ``app.core.codes`` decides what may change (the
+national codes stay; activity categories can be renamed, moved and hidden,
+never added or removed) and ``Settings.change`` checks everything again and
+writes nothing on a bad list (nor for a role without the settings permission). A default label is kept as its English source, so it
 stays translated; a label the library types is shown as typed. After a save the
 open pages hear ``settings_changed`` (with the changed key) and
 ``data_changed("setting")``.
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import codes
-from app.core.codes import AgeBand, PurposeEntry
+from app.core.codes import AgeBand, CategoryEntry, PurposeEntry
 from app.core.errors import KnownError, ValidationError
 from app.ui.context import AppContext
 from app.ui.i18n import error_text, tr
@@ -70,29 +71,120 @@ def _notify(context: AppContext, key: str, value: object) -> None:
 
 
 @dataclass
-class _PurposeRow:
-    code: str | None  # None: added in this dialog; its code is made from the name on saving
+class _Row:
+    code: str | None  # None: a purpose added in this dialog; its code is made on saving
     label: str
     hidden: bool = False
 
-    @property
-    def national(self) -> bool:
-        return self.code in codes.NATIONAL_PURPOSE_CODES
 
+class _OfferedListModel(QAbstractTableModel):
+    """A list the library names and offers: name (editable), offered (a tick), code (read-only).
 
-class PurposesModel(QAbstractTableModel):
-    """The purposes being edited: name (editable), offered (a tick), code (read-only)."""
+    The words the lists share keep the context they were first translated
+    under, "PurposesModel" (a literal one: pyside6-lupdate extracts only those).
+    """
 
     NAME, OFFERED, CODE = range(3)
+    defaults: tuple[codes.Code, ...] = ()  # the national entries, whose labels stay translated
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[_Row] = []
+
+    def codes(self) -> list[str]:
+        return [row.code or "" for row in self.rows]
+
+    def _tip(self, row: _Row) -> str:
+        raise NotImplementedError
+
+    # --- QAbstractTableModel --------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == self.NAME:
+            return QCoreApplication.translate("PurposesModel", "Name")
+        if section == self.OFFERED:
+            return QCoreApplication.translate("PurposesModel", "Offered")
+        if section == self.CODE:
+            return QCoreApplication.translate("PurposesModel", "Code")
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.NAME:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        elif index.column() == self.OFFERED:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if column == self.NAME and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return _shown(row.label)
+        if column == self.OFFERED:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Unchecked if row.hidden else Qt.CheckState.Checked
+            if role == Qt.ItemDataRole.DisplayRole:
+                if row.hidden:
+                    return QCoreApplication.translate("PurposesModel", "hidden")
+                return QCoreApplication.translate("PurposesModel", "offered")
+        if column == self.CODE and role == Qt.ItemDataRole.DisplayRole:
+            return self.codes()[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and row.hidden:
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return False
+        row = self.rows[index.row()]
+        if index.column() == self.NAME and role == Qt.ItemDataRole.EditRole:
+            default = next((c.label for c in self.defaults if c.code == row.code), "")
+            row.label = _kept_label(str(value), row.label, default)
+            self.dataChanged.emit(index, index)
+            self._codes_changed()
+            return True
+        if index.column() == self.OFFERED and role == Qt.ItemDataRole.CheckStateRole:
+            state = Qt.CheckState(value) if isinstance(value, int) else value
+            row.hidden = state != Qt.CheckState.Checked
+            self.dataChanged.emit(index, index)
+            return True
+        return False
+
+    def _codes_changed(self) -> None:
+        """A purpose added here takes its code from its name: show the codes again."""
+
+
+class PurposesModel(_OfferedListModel):
+    """The purposes being edited; the library may add its own."""
+
+    defaults = codes.DEFAULT_PURPOSES
 
     def __init__(self, entries: tuple[PurposeEntry, ...]) -> None:
         super().__init__()
-        self.rows: list[_PurposeRow] = []
         self.reset(entries)
 
     def reset(self, entries: tuple[PurposeEntry, ...]) -> None:
         self.beginResetModel()
-        self.rows = [_PurposeRow(e.code, e.label, e.hidden) for e in entries]
+        self.rows = [_Row(e.code, e.label, e.hidden) for e in entries]
         self.endResetModel()
 
     def entries(self) -> tuple[PurposeEntry, ...]:
@@ -122,7 +214,7 @@ class PurposesModel(QAbstractTableModel):
             (i for i, row in enumerate(self.rows) if row.code == "lainnya"), len(self.rows)
         )
         self.beginInsertRows(QModelIndex(), position, position)
-        self.rows.insert(position, _PurposeRow(None, codes.clean_label(label)))
+        self.rows.insert(position, _Row(None, codes.clean_label(label)))
         self.endInsertRows()
         self._codes_changed()
         return position
@@ -142,84 +234,69 @@ class PurposesModel(QAbstractTableModel):
             last = len(self.rows) - 1
             self.dataChanged.emit(self.index(0, self.CODE), self.index(last, self.CODE))
 
-    # --- QAbstractTableModel --------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == self.NAME:
-            return self.tr("Name")
-        if section == self.OFFERED:
-            return self.tr("Offered")
-        if section == self.CODE:
-            return self.tr("Code")
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.NAME:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        elif index.column() == self.OFFERED:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if column == self.NAME and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return _shown(row.label)
-        if column == self.OFFERED:
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Unchecked if row.hidden else Qt.CheckState.Checked
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("hidden") if row.hidden else self.tr("offered")
-        if column == self.CODE and role == Qt.ItemDataRole.DisplayRole:
-            return self.codes()[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(row)
-        if role == Qt.ItemDataRole.ForegroundRole and row.hidden:
-            return QApplication.palette().brush(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
-        return None
-
-    def _tip(self, row: _PurposeRow) -> str:
+    def _tip(self, row: _Row) -> str:
         if row.code is None:
             return self.tr("New: its code is made from the name when you save.")
-        if row.national:
+        if row.code in codes.NATIONAL_PURPOSE_CODES:
             return self.tr(
                 "Counted by the national statistics: it can be renamed or hidden, not removed."
             )
         return self.tr("Your library's own purpose: it can be renamed or hidden.")
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return False
-        row = self.rows[index.row()]
-        if index.column() == self.NAME and role == Qt.ItemDataRole.EditRole:
-            default = next((p.label for p in codes.DEFAULT_PURPOSES if p.code == row.code), "")
-            row.label = _kept_label(str(value), row.label, default)
-            self.dataChanged.emit(index, index)
-            self._codes_changed()
-            return True
-        if index.column() == self.OFFERED and role == Qt.ItemDataRole.CheckStateRole:
-            state = Qt.CheckState(value) if isinstance(value, int) else value
-            row.hidden = state != Qt.CheckState.Checked
-            self.dataChanged.emit(index, index)
-            return True
-        return False
+
+class CategoriesModel(_OfferedListModel):
+    """The ten national activity categories being renamed, moved or hidden."""
+
+    defaults = codes.DEFAULT_ACTIVITY_CATEGORIES
+
+    def __init__(self, entries: tuple[CategoryEntry, ...]) -> None:
+        super().__init__()
+        self.reset(entries)
+
+    def reset(self, entries: tuple[CategoryEntry, ...]) -> None:
+        self.beginResetModel()
+        self.rows = [_Row(e.code, e.label, e.hidden) for e in entries]
+        self.endResetModel()
+
+    def entries(self) -> tuple[CategoryEntry, ...]:
+        """The rows as they would be saved, in their order."""
+        return tuple(CategoryEntry(row.code or "", row.label, row.hidden) for row in self.rows)
+
+    def move(self, row: int, step: int) -> int:
+        """Move a row ``step`` places (-1 up, +1 down); the row it is on afterwards."""
+        target = row + step
+        if step == 0 or not 0 <= row < len(self.rows) or not 0 <= target < len(self.rows):
+            return row
+        # Qt names the row the moved one is placed before, counted before the move.
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target + (step > 0))
+        self.rows.insert(target, self.rows.pop(row))
+        self.endMoveRows()
+        return target
+
+    def _tip(self, row: _Row) -> str:
+        return self.tr(
+            "A national category: it can be renamed, moved or hidden. Activities keep counting"
+            " under its code."
+        )
+
+
+def _list_table(model: _OfferedListModel, name: str) -> QTableView:
+    """A table of a list: rows selected whole, F2 or a double-click renames, Tab leaves it."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+    )
+    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(model.NAME, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(model.OFFERED, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(model.CODE, QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 class _ListDialog(QDialog):
@@ -265,6 +342,14 @@ class _ListDialog(QDialog):
     def show_error(self, exc: KnownError) -> None:
         self.error.show_message(error_text(exc))
 
+    def show_row_error(self, exc: ValidationError, table: QTableView) -> None:
+        """Show the message and select the row it names by number, ready to be fixed."""
+        self.show_error(exc)
+        number = exc.params.get("number")
+        if isinstance(number, int):
+            table.setCurrentIndex(table.model().index(number - 1, _OfferedListModel.NAME))
+            table.setFocus()
+
     def on_restore_clicked(self) -> None:
         raise NotImplementedError
 
@@ -291,21 +376,7 @@ class PurposesDialog(_ListDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setObjectName("purposesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(PurposesModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PurposesModel.OFFERED, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PurposesModel.CODE, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = _list_table(self.model, "purposesTable")
         table_label = QLabel(self.tr("&Purposes"))
         table_label.setBuddy(self.table)
 
@@ -389,11 +460,7 @@ class PurposesDialog(_ListDialog):
         try:
             checked = codes.check_purposes(value, display=tr)
         except ValidationError as exc:
-            self.show_error(exc)
-            number = exc.params.get("number")
-            if isinstance(number, int):
-                self.table.setCurrentIndex(self.model.index(number - 1, PurposesModel.NAME))
-                self.table.setFocus()
+            self.show_row_error(exc, self.table)
             return
         self.save("purposes", checked, self.stored)
 
@@ -514,3 +581,103 @@ class AgeBandsDialog(_ListDialog):
         widget.setFocus()
         if isinstance(widget, QLineEdit):
             widget.selectAll()
+
+
+class CategoriesDialog(_ListDialog):
+    """Rename, reorder and hide the activity categories (the ten national ones stay)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setWindowTitle(self.tr("Activity categories"))
+        self.setMinimumSize(600, 480)
+        entries = codes.activity_category_entries(context.settings.get("activity_categories"))
+        self.stored = codes.activity_categories_setting(entries)
+        self.model = CategoriesModel(entries)
+
+        intro = QLabel(
+            self.tr(
+                "New activities offer the ticked categories, in this order. Untick one to stop "
+                "offering it: old activities keep it. Double-click a name or press F2 to rename "
+                "it. Every category keeps its national code, so the reports still count it."
+            )
+        )
+        intro.setWordWrap(True)
+        self.table = _list_table(self.model, "categoriesTable")
+        self.table.installEventFilter(self)
+        table_label = QLabel(self.tr("&Categories"))
+        table_label.setBuddy(self.table)
+
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.up_button.setObjectName("moveCategoryUp")
+        self.up_button.setAutoDefault(False)
+        self.up_button.setToolTip(self.tr("Ctrl+Up in the list does the same."))
+        self.up_button.clicked.connect(self.on_up_clicked)
+        self.down_button = QPushButton(self.tr("Move &down"))
+        self.down_button.setObjectName("moveCategoryDown")
+        self.down_button.setAutoDefault(False)
+        self.down_button.setToolTip(self.tr("Ctrl+Down in the list does the same."))
+        self.down_button.clicked.connect(self.on_down_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self.on_current_changed)
+
+        moving = QHBoxLayout()
+        moving.addWidget(self.up_button)
+        moving.addWidget(self.down_button)
+        moving.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(table_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(moving)
+        self.finish_layout(layout)
+        self.table.setFocus()
+        self.table.setCurrentIndex(self.model.index(0, CategoriesModel.NAME))
+        self.on_current_changed(self.table.currentIndex())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl+Up / Ctrl+Down in the list move the current category.
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def on_current_changed(self, current: QModelIndex, _previous: object = None) -> None:
+        row = current.row()
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < self.model.rowCount() - 1)
+
+    def move_current(self, step: int) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return
+        row = self.model.move(current.row(), step)
+        self.table.setCurrentIndex(self.model.index(row, current.column()))
+        self.on_current_changed(self.table.currentIndex())
+
+    def on_up_clicked(self) -> None:
+        self.move_current(-1)
+
+    def on_down_clicked(self) -> None:
+        self.move_current(1)
+
+    def on_restore_clicked(self) -> None:
+        """The national names, in the national order, all offered."""
+        self.error.hide()
+        self.model.reset(codes.activity_category_entries(None))
+        self.table.setCurrentIndex(self.model.index(0, CategoriesModel.NAME))
+        self.on_current_changed(self.table.currentIndex())
+
+    def on_save_clicked(self) -> None:
+        self.error.hide()
+        value = codes.activity_categories_setting(self.model.entries())
+        try:
+            checked = codes.check_activity_categories(value, display=tr)
+        except ValidationError as exc:
+            self.show_row_error(exc, self.table)
+            return
+        self.save("activity_categories", checked, self.stored)

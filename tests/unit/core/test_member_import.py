@@ -610,7 +610,9 @@ def test_cli_errors_and_usage(
     assert (code, out) == (1, "")
     assert "foto.csv is not a CSV or Excel (XLSX) file" in one_line(err)
     # An unknown kind of import is a usage error.
-    code, _out, err = cli("--data-dir", folder, "import", "dublin-core", DATA / "anggota-template.csv")
+    code, _out, err = cli(
+        "--data-dir", folder, "import", "dublin-core", DATA / "anggota-template.csv"
+    )
     assert code == 2 and "invalid choice: 'dublin-core'" in err
     code, _out, err = cli("--data-dir", folder, "import", "members")
     assert code == 2 and "FILE" in err
