@@ -1,0 +1,1 @@
+"""The activities page (Kegiatan): plan and record activities, meetings and trainings."""
