@@ -1,0 +1,1 @@
+"""The partnerships page (Kemitraan): partners, agreements, support and regulations."""
