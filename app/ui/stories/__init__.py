@@ -1,0 +1,1 @@
+"""The success stories page (Kisah Sukses): stories with consent, and their printed sheet."""
