@@ -103,27 +103,32 @@ class Database:
         except (OSError, sqlite3.Error) as exc:
             raise storage_error(exc, self.data_dir) from exc
 
-    def revision(self) -> str | None:
-        """The schema revision stamped in the file, or None for an empty database."""
-        if not self.exists():
+    def revision(self, conn: sqlite3.Connection | None = None) -> str | None:
+        """The schema revision stamped in the file, or None for an empty database.
+
+        ``conn``: an open connection to this database to read it with (start-up
+        saves opening one more); otherwise a read-only connection is opened.
+        """
+        if conn is None and not self.exists():
             return None
         try:
-            conn = connection.connect(self.path, readonly=True)
+            reader = conn if conn is not None else connection.connect(self.path, readonly=True)
             try:
-                row = conn.execute(
+                row = reader.execute(
                     "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
                 ).fetchone()
                 if row is None:
                     return None
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                row = reader.execute("SELECT version_num FROM alembic_version").fetchone()
                 return None if row is None else str(row[0])
             finally:
-                conn.close()
+                if reader is not conn:
+                    reader.close()
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from exc
 
-    def is_current(self) -> bool:
-        return self.revision() == HEAD_REVISION
+    def is_current(self, conn: sqlite3.Connection | None = None) -> bool:
+        return self.revision(conn) == HEAD_REVISION
 
     def upgrade(self) -> None:
         """Create or migrate the schema to the newest revision (Alembic)."""

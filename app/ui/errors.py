@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.core.errors import KnownError
@@ -85,6 +85,8 @@ _PARENTLESS: set[QMessageBox] = set()  # kept alive until closed
 
 
 def _message_box(parent: QWidget | None, message: str, bug: bool) -> QMessageBox:
+    from PySide6.QtCore import Qt  # not at start-up: naming Qt builds its ~90 enums (~30 ms)
+
     box = QMessageBox(parent)
     if parent is None:
         _PARENTLESS.add(box)
@@ -118,7 +120,9 @@ class ErrorHook:
     def __init__(self, data_dir: Path | None) -> None:
         self.data_dir = data_dir
         self.relay = _Relay()
-        self.relay.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # From a worker thread the signal is queued to the GUI thread; there, the
+        # message is shown once the hook has returned (a zero timer), never inside it.
+        self.relay.raised.connect(self._show_soon)
         self.shown: list[BaseException] = []  # for tests and for not stacking dialogs
 
     def install(self) -> None:
@@ -143,6 +147,9 @@ class ErrorHook:
         else:
             log.warning("error shown to the user: %s", message)
         self.relay.raised.emit(exc)
+
+    def _show_soon(self, exc: BaseException) -> None:
+        QTimer.singleShot(0, self.relay, lambda: self._show(exc))
 
     def _show(self, exc: BaseException) -> None:
         self.shown.append(exc)

@@ -53,12 +53,13 @@ def compiled_catalogue(catalogue: str, language: str) -> Path | None:
     if shipped.is_file() and shipped.stat().st_mtime >= source.stat().st_mtime:
         return shipped
     import hashlib
-    import subprocess
 
     data = source.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
     target = _cache_dir() / f"{catalogue}_{language}-{digest}.qm"
     if not target.is_file():
+        import subprocess  # only to compile: ~10 ms to import on an old PC
+
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.part")
         subprocess.run(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -21,6 +22,9 @@ from app.ui.context import AppContext
 from app.ui.i18n import tr
 from app.ui.pages import PageSpec, discover
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
 
 class Workspace(QWidget):
     """Sidebar + pages + a header with who is logged in."""
@@ -32,6 +36,7 @@ class Workspace(QWidget):
         self.context = context
         self.specs = discover()
         self.pages: dict[str, QWidget] = {}
+        self.keys: list[str] = []  # the page key of each sidebar row
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -42,7 +47,7 @@ class Workspace(QWidget):
             "QListWidget#sidebar { font-size: 12pt; }"
             " QListWidget#sidebar::item { padding: 8px 6px; }"
         )
-        self.sidebar.currentItemChanged.connect(self.on_sidebar_current_changed)
+        self.sidebar.currentRowChanged.connect(self.on_sidebar_current_changed)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
 
@@ -93,29 +98,24 @@ class Workspace(QWidget):
         """Rebuild the sidebar for the user's role; pages already open keep their work."""
         self.refresh_header()
         current = self.current_key()
+        specs = self.visible_specs()
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
-        for spec in self.visible_specs():
-            item = QListWidgetItem(spec.title())
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.sidebar.addItem(item)
+        self.sidebar.addItems([spec.title() for spec in specs])
+        self.keys = [spec.key for spec in specs]
         self.sidebar.blockSignals(False)
-        keys = [s.key for s in self.visible_specs()]
-        self.open_page(current if current in keys else keys[0])
+        self.open_page(current if current in self.keys else self.keys[0])
 
     def current_key(self) -> str | None:
-        item = self.sidebar.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        row = self.sidebar.currentRow()
+        return self.keys[row] if 0 <= row < len(self.keys) else None
 
     def page_keys(self) -> list[str]:
-        return [
-            self.sidebar.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sidebar.count())
-        ]
+        return list(self.keys)
 
     def open_page(self, key: str) -> QWidget:
-        for row in range(self.sidebar.count()):
-            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                self.sidebar.setCurrentRow(row)
+        if key in self.keys:
+            self.sidebar.setCurrentRow(self.keys.index(key))
         return self._page(key)
 
     def _page(self, key: str) -> QWidget:
@@ -129,11 +129,9 @@ class Workspace(QWidget):
         self.stack.setCurrentWidget(widget)
         return widget
 
-    def on_sidebar_current_changed(
-        self, current: QListWidgetItem | None, _previous: object
-    ) -> None:
-        if current is not None:
-            self._page(current.data(Qt.ItemDataRole.UserRole))
+    def on_sidebar_current_changed(self, row: int) -> None:
+        if 0 <= row < len(self.keys):
+            self._page(self.keys[row])
 
 
 class MainWindow(QMainWindow):
