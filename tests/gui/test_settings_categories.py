@@ -26,8 +26,8 @@ from app.core.settings import Settings
 from app.ui.activities.page import ActivitiesPage
 from app.ui.app import Controller
 from app.ui.i18n import tr
-from app.ui.pages.settings import SettingsPage
 from app.ui.settings.lists import CategoriesDialog, CategoriesModel
+from app.ui.settings.page import SettingsPage
 from tests.conftest import LibraryDb
 from tests.gui.helpers import click_save, find_dialog, log_in, workspace
 

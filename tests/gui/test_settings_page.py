@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.core.library import read_profile
 from app.core.settings import Settings
 from app.ui.app import Controller
-from app.ui.pages.settings import SettingsPage
+from app.ui.settings.page import SettingsPage
 from tests.conftest import LibraryDb
 from tests.gui.helpers import indonesian, log_in, workspace
 
@@ -33,7 +33,7 @@ class InformationBoxes:
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(InformationBoxes, "shown", [])
-    monkeypatch.setattr("app.ui.pages.settings.QMessageBox", InformationBoxes)
+    monkeypatch.setattr("app.ui.settings.page.QMessageBox", InformationBoxes)
     return InformationBoxes.shown
 
 

@@ -36,8 +36,8 @@ from pytestqt.qtbot import QtBot
 
 from app.paths import resources_dir
 from app.ui.app import Controller
-from app.ui.pages.settings import SettingsPage
-from app.ui.pages.users import PasswordDialog, UserDialog, UsersPage
+from app.ui.settings.page import SettingsPage
+from app.ui.users_page import PasswordDialog, UserDialog, UsersPage
 from app.ui.wizard import FirstRunWizard
 from tests.gui.helpers import click_save, find_dialog, log_in, workspace
 
@@ -245,7 +245,7 @@ def walk_everything(
     assert isinstance(settings, SettingsPage)
     saved: list[str] = []
     monkeypatch.setattr(
-        "app.ui.pages.settings.QMessageBox.information",
+        "app.ui.settings.page.QMessageBox.information",
         lambda _parent, _title, text: saved.append(text),
     )
     settings.name.clear()

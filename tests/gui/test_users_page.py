@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.auth import Role, UserService
 from app.ui.app import Controller
-from app.ui.pages.users import PasswordDialog, UserDialog, UsersModel, UsersPage
+from app.ui.users_page import PasswordDialog, UserDialog, UsersModel, UsersPage
 from tests.conftest import LibraryDb
 from tests.gui.helpers import click_save, find_dialog, indonesian, log_in, workspace
 
