@@ -48,6 +48,13 @@ AUDIENCES = ("anak", "remaja", "dewasa")
 SOURCES = ("perpusnas", "hibah", "pembelian", "swadaya")
 CONDITIONS = ("baik", "sedang", "buruk")
 STATUSES = ("tersedia", "dipinjam", "hilang", "rusak", "disiangi")
+STATUS_LABELS = {
+    "tersedia": QT_TRANSLATE_NOOP("PerpusDesa", "Available"),
+    "dipinjam": QT_TRANSLATE_NOOP("PerpusDesa", "On loan"),
+    "hilang": QT_TRANSLATE_NOOP("PerpusDesa", "Lost"),
+    "rusak": QT_TRANSLATE_NOOP("PerpusDesa", "Damaged"),
+    "disiangi": QT_TRANSLATE_NOOP("PerpusDesa", "Weeded"),
+}
 
 TITLE_MAX = 500
 AUTHORS_MAX = 500

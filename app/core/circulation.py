@@ -39,12 +39,13 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from app.core.auth import Permission, User
+from app.core.catalog import STATUS_LABELS
 from app.core.clock import ZONES, from_db, utcnow
 from app.core.errors import KnownError, PermissionDenied, ValidationError
 from app.core.ids import uuid7
 from app.core.library import read_profile
 from app.core.settings import Settings
-from app.core.text import QT_TRANSLATE_NOOP
+from app.core.text import QT_TRANSLATE_NOOP, Label
 from app.db.database import Database
 
 if TYPE_CHECKING:
@@ -475,7 +476,7 @@ class CirculationService:
                         "The item {barcode} is marked {status} and cannot be lent.",
                     ),
                     barcode=barcode,
-                    status=item_status,
+                    status=Label(STATUS_LABELS.get(item_status, item_status)),
                 )
             if on_loan:
                 raise KnownError(

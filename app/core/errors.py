@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.text import CONTEXT
+from app.core.text import CONTEXT, Label
 
 
 class KnownError(Exception):
@@ -23,11 +23,21 @@ class KnownError(Exception):
         self.message = message
         self.params = params
 
-    def render(self, translate: Any = None) -> str:
-        """The message with its placeholders filled, translated if given a function."""
+    def render(self, translate: Any = None, show: Any = None) -> str:
+        """The message with its placeholders filled, translated if given a function.
+
+        ``show`` turns a parameter into text (the UI shows dates in its
+        language); a :class:`~app.core.text.Label` parameter is translated too.
+        """
         text = translate(self.context, self.message) if translate else self.message
+        params = dict(self.params)
+        for key, value in params.items():
+            if translate and isinstance(value, Label):
+                params[key] = translate(CONTEXT, value)
+            elif show is not None:
+                params[key] = show(value)
         try:
-            return str(text).format(**self.params)
+            return str(text).format(**params)
         except (KeyError, IndexError, ValueError):
             return str(text)
 

@@ -11,6 +11,16 @@ from __future__ import annotations
 CONTEXT = "PerpusDesa"
 
 
+class Label(str):
+    """A message parameter that is itself marked text (a status, a type...).
+
+    The UI translates it (context ``PerpusDesa``) before filling it into the
+    translated message, so "marked {status}" reads "berstatus Hilang".
+    """
+
+    __slots__ = ()
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Return ``text`` unchanged; only marks it for extraction."""
     del context

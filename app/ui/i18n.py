@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 
 from app.core.errors import KnownError
 from app.paths import resources_dir
@@ -108,6 +109,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PerpusDesa", text)
 
 
+def show_value(value: object) -> object:
+    """A message parameter as the librarian reads it: a date as "30 November 2026"."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return QLocale().toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+    return value
+
+
 def error_text(error: KnownError) -> str:
     """A KnownError as one translated sentence with its placeholders filled."""
-    return error.render(QCoreApplication.translate)
+    return error.render(QCoreApplication.translate, show_value)

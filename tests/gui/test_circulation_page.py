@@ -372,7 +372,7 @@ def test_limit_reached_is_refused_and_nothing_written(
             "2025-0009",
             (
                 "The membership of {name} ({number}) ended on {date}. Renew it first.",
-                {"name": "Lama Sekali", "number": "2025-0009", "date": "2026-11-01"},
+                {"name": "Lama Sekali", "number": "2025-0009", "date": "1 November 2026"},
             ),
         ),
         (
@@ -430,7 +430,7 @@ def test_lost_or_damaged_book_refused(
         shown(
             "The item {barcode} is marked {status} and cannot be lent.",
             barcode=barcode,
-            status=code,
+            status=shown({"hilang": "Lost", "rusak": "Damaged"}[code]),
         ),
     )
     assert loan_count(conn) == 0

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from app.core.catalog import AUDIENCES, CONDITIONS, MATERIAL_TYPES, SOURCES, STATUSES
+from app.core.catalog import (
+    AUDIENCES,
+    CONDITIONS,
+    MATERIAL_TYPES,
+    SOURCES,
+    STATUS_LABELS,
+    STATUSES,
+)
 from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.i18n import tr
 
@@ -28,13 +35,6 @@ CONDITION_LABELS = {
     "baik": QT_TRANSLATE_NOOP("PerpusDesa", "Good"),
     "sedang": QT_TRANSLATE_NOOP("PerpusDesa", "Fair"),
     "buruk": QT_TRANSLATE_NOOP("PerpusDesa", "Poor"),
-}
-STATUS_LABELS = {
-    "tersedia": QT_TRANSLATE_NOOP("PerpusDesa", "Available"),
-    "dipinjam": QT_TRANSLATE_NOOP("PerpusDesa", "On loan"),
-    "hilang": QT_TRANSLATE_NOOP("PerpusDesa", "Lost"),
-    "rusak": QT_TRANSLATE_NOOP("PerpusDesa", "Damaged"),
-    "disiangi": QT_TRANSLATE_NOOP("PerpusDesa", "Weeded"),
 }
 LANGUAGE_LABELS = {
     "ind": QT_TRANSLATE_NOOP("PerpusDesa", "Indonesian"),

@@ -234,7 +234,8 @@ def test_lost_damaged_weeded_items_refused(
     library_db: LibraryDb, service: CirculationService, conn: sqlite3.Connection, bad: str
 ) -> None:
     add_items(library_db, "Buku Rusak", "R001", status=bad)
-    with pytest.raises(KnownError, match=f"marked {bad}"):
+    label = {"hilang": "Lost", "rusak": "Damaged", "disiangi": "Weeded"}[bad]
+    with pytest.raises(KnownError, match=f"marked {label}"):
         service.lend("2026-0001", "R001")
     assert loan_count(conn) == 0
 
