@@ -341,7 +341,7 @@ class ReminderPrintDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Print"))
+        self.ok_button.setText(self.tr("Print"))
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.on_ok_clicked)
