@@ -199,7 +199,7 @@ class Loan(SyncedRecord):
     member_id: Mapped[str] = mapped_column(ID, ForeignKey("member.id"), index=True)
     loaned_at: Mapped[datetime] = mapped_column(index=True)
     due_on: Mapped[date] = mapped_column(Date)
-    returned_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None] = mapped_column(index=True)  # a month's returns
     renewals: Mapped[int] = mapped_column(Integer, default=0)
     fine: Mapped[int] = mapped_column(Integer, default=0)  # Rupiah
 
@@ -388,6 +388,17 @@ class StocktakeScan(Base):
     # None: no copy has this barcode.
     item_id: Mapped[str | None] = mapped_column(ID, ForeignKey("item.id"), index=True)
     scanned_at: Mapped[datetime]
+
+
+class MonthNote(Base):
+    """The obstacles and plans (kendala dan rencana) typed for a report's period (local only)."""
+
+    __tablename__ = "month_note"
+
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)  # "2026-11" or "2026"
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(40))  # username
 
 
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (

@@ -31,6 +31,7 @@ LOCAL_TABLES = frozenset(
         "sync_state",
         "stocktake",
         "stocktake_scan",
+        "month_note",
     }
 )
 
@@ -43,4 +44,4 @@ def is_search_table(name: str) -> bool:
 
 
 # The Alembic revision the code expects; a test checks it is the migrations' head.
-HEAD_REVISION = "0004_stocktake"
+HEAD_REVISION = "0005_month_note"

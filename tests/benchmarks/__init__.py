@@ -11,7 +11,16 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-NAMES = ("startup", "visit_save", "member_search", "catalog_search", "marc_import", "circulation")
+NAMES = (
+    "startup",
+    "visit_save",
+    "member_search",
+    "catalog_search",
+    "marc_import",
+    "circulation",
+    "report_figures",
+    "report_pdf",
+)
 
 
 def figure(
