@@ -11,6 +11,12 @@ written (the broken records are listed on stdout); with ``--skip-invalid`` the
 good records are imported in one transaction and the broken ones reported. The
 report (one line per skipped record and per warning, then a summary) goes to
 stdout; progress goes to stderr only for files of 500 records or more.
+
+``report (--month YYYY-MM | --year YYYY) [--pdf FILE] [--xlsx FILE]`` computes
+the monthly or annual report (``app.reports.figures``) and writes it as a PDF
+(printed through Qt on an offscreen platform when there is no screen) and/or a
+workbook; with neither file it prints the headline figures. A badly written
+period is a usage error (exit 2).
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("PerpusDesa", text)
 
 
-def _setup_translations(data_dir: Path, gui: bool) -> None:
+def _setup_translations(data_dir: Path, gui: bool, painting: bool = False) -> None:
     """Messages in the library's language (Indonesian unless set otherwise)."""
     from PySide6.QtCore import QCoreApplication
 
@@ -64,6 +70,15 @@ def _setup_translations(data_dir: Path, gui: bool) -> None:
             from PySide6.QtWidgets import QApplication
 
             QApplication([sys.argv[0]])
+        elif painting:
+            # Printing needs fonts, hence a QGuiApplication; without a screen, Qt's offscreen one.
+            if sys.platform.startswith("linux") and not (
+                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            ):
+                os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from PySide6.QtGui import QGuiApplication
+
+            QGuiApplication([sys.argv[0]])
         else:
             QCoreApplication([sys.argv[0]])
     i18n.install(language)
@@ -158,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_catalog_imports(kinds, t)
+    _add_report(commands, t)
     return parser
 
 
@@ -233,6 +249,40 @@ def _add_catalog_imports(kinds: Any, t: Callable[[str], str]) -> None:
                 )
             ),
         )
+
+
+def _add_report(commands: Any, t: Callable[[str], str]) -> None:
+    report = commands.add_parser(
+        "report",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "the monthly or annual report of the library, as PDF and XLSX"
+            )
+        ),
+    )
+    period = report.add_mutually_exclusive_group(required=True)
+    period.add_argument(
+        "--month",
+        metavar="YYYY-MM",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "the month of the report, e.g. 2026-11")),
+    )
+    period.add_argument(
+        "--year",
+        metavar="YYYY",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "the year of an annual report, e.g. 2026")),
+    )
+    report.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="FILE",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "write the printable report to this PDF file")),
+    )
+    report.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="FILE",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "write the figures to this workbook (.xlsx)")),
+    )
 
 
 class UsageError(Exception):
@@ -458,6 +508,88 @@ def _import_catalog(
     return 0
 
 
+def _report_period(month: str | None, year: str | None) -> Any:
+    import re
+
+    from app.reports.model import Period
+
+    try:
+        if month is not None:
+            if re.fullmatch(r"\d{4}-\d{2}", month.strip()) is None:
+                raise ValueError(month)
+            return Period.parse(month)
+        if year is None or re.fullmatch(r"\d{4}", year.strip()) is None:
+            raise ValueError(year)
+        return Period.parse(year)
+    except ValueError:
+        if month is not None:
+            message = QT_TRANSLATE_NOOP(
+                "PerpusDesa", "Write the month as YYYY-MM, for example 2026-11 (not {text})."
+            )
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "PerpusDesa", "Write the year as YYYY, for example 2026 (not {text})."
+            )
+        raise UsageError(
+            _translate(message).format(text=month if month is not None else year)
+        ) from None
+
+
+def _report(
+    data_dir: Path, month: str | None, year: str | None, pdf: Path | None, xlsx: Path | None
+) -> int:
+    from app.reports.figures import compute_report
+    from app.reports.render import report_content
+
+    period = _report_period(month, year)
+    for path in (pdf, xlsx):
+        if path is not None and path.is_dir():
+            raise UsageError(
+                _translate(
+                    QT_TRANSLATE_NOOP("PerpusDesa", "{path} is a folder; give a file name.")
+                ).format(path=path)
+            )
+    db = _library(data_dir)
+    try:
+        conn = db.connect()
+        try:
+            report = compute_report(conn, period)
+        finally:
+            conn.close()
+    finally:
+        db.dispose()
+    if xlsx is not None:
+        from app.reports.xlsx import write_xlsx
+
+        write_xlsx(xlsx, report, _translate)
+        print(
+            _translate(QT_TRANSLATE_NOOP("PerpusDesa", "Workbook written: {path}")).format(
+                path=xlsx
+            )
+        )
+    if pdf is not None:
+        from app.ui.report_print import render_pdf
+
+        render_pdf(pdf, report, translate=_translate, data_dir=data_dir)
+        print(_translate(QT_TRANSLATE_NOOP("PerpusDesa", "PDF written: {path}")).format(path=pdf))
+    if pdf is None and xlsx is None:
+        content = report_content(report, _translate)
+        print(f"{content.title}: {content.library_name}. {content.period_line}")
+        for section in content.sections:
+            for block in section.blocks:
+                for line in getattr(block, "lines", ()):
+                    if line.bold and line.value is not None:
+                        print(f"{section.title} - {line.label}: {_number(line, 0)}")
+    return 0
+
+
+def _number(line: Any, which: int) -> str:
+    from app.reports.render import number, rupiah
+
+    value = (line.value.current, line.value.previous, line.value.last_year)[which]
+    return rupiah(value) if line.rupiah else number(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Peek at --data-dir before parsing, so that help and errors use the library's language.
@@ -466,7 +598,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     known, rest = peek.parse_known_args(args_list)
     data_dir = (known.data_dir or default_data_dir()).expanduser().resolve()
     words = [word for word in rest if not word.startswith("-")]
-    _setup_translations(data_dir, gui=not words or words[0] == "gui")
+    _setup_translations(
+        data_dir, gui=not words or words[0] == "gui", painting=bool(words) and words[0] == "report"
+    )
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
@@ -484,6 +618,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import_members(
                 data_dir, args.file, args.skip_invalid, args.consent_collected, args.user
             )
+        if command == "report":
+            return _report(data_dir, args.month, args.year, args.pdf, args.xlsx)
         if command == "import" and args.kind in CATALOG_KINDS:
             return _import_catalog(
                 data_dir, args.kind, args.file, args.skip_invalid, args.source, args.user
