@@ -2,6 +2,240 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>Activities</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>Bulan sebelumnya (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>Bulan berikutnya (Page Down)</translation>
+    </message>
+    <message>
+        <source>This mon&amp;th</source>
+        <translation>Bulan &amp;ini</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Daftar</translation>
+    </message>
+    <message>
+        <source>&amp;New activity…</source>
+        <translation>Kegiatan &amp;baru…</translation>
+    </message>
+    <message>
+        <source>Plan or record an activity (Ctrl+N)</source>
+        <translation>Rencanakan atau catat kegiatan (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>B&amp;uka…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel activity</source>
+        <translation>Batal&amp;kan kegiatan</translation>
+    </message>
+    <message>
+        <source>Plan next &amp;session…</source>
+        <translation>Rencanakan &amp;sesi berikutnya…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>Ka&amp;tegori</translation>
+    </message>
+    <message>
+        <source>St&amp;rategy</source>
+        <translation>St&amp;rategi</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>All strategies</source>
+        <translation>Semua strategi</translation>
+    </message>
+    <message>
+        <source>This month: {held} held with {people} people ({men} men, {women} women), {planned} planned, {cancelled} cancelled.</source>
+        <translation>Bulan ini: {held} terlaksana dengan {people} peserta ({men} laki-laki, {women} perempuan), {planned} direncanakan, {cancelled} dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Cancel activity</source>
+        <translation>Batalkan kegiatan</translation>
+    </message>
+    <message>
+        <source>Cancel “{title}”? It stays in the calendar as cancelled and counts nowhere.</source>
+        <translation>Batalkan “{title}”? Kegiatan ini tetap tampil di kalender dengan tanda dibatalkan dan tidak dihitung dalam laporan mana pun.</translation>
+    </message>
+    <message>
+        <source>Cancel the activity</source>
+        <translation>Batalkan kegiatan ini</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Jangan dibatalkan</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>Hapus kegiatan</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”? It disappears from the calendar, the list and every report.</source>
+        <translation>Hapus “{title}”? Kegiatan ini akan hilang dari kalender, daftar, dan semua laporan.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New activity</source>
+        <translation>Kegiatan baru</translation>
+    </message>
+    <message>
+        <source>Activity: {title}</source>
+        <translation>Kegiatan: {title}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>facilitator or resource person</source>
+        <translation>narasumber atau fasilitator</translation>
+    </message>
+    <message>
+        <source>Fill from &amp;attendance…</source>
+        <translation>Isi dari daftar &amp;hadir…</translation>
+    </message>
+    <message>
+        <source>Add &amp;photo…</source>
+        <translation>Tambah &amp;foto…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve photo</source>
+        <translation>Hapus f&amp;oto</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Judul</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>Je&amp;nis</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Kategori</translation>
+    </message>
+    <message>
+        <source>St&amp;rategy</source>
+        <translation>St&amp;rategi</translation>
+    </message>
+    <message>
+        <source>Target &amp;group</source>
+        <translation>Ke&amp;lompok sasaran</translation>
+    </message>
+    <message>
+        <source>fro&amp;m</source>
+        <translation>&amp;dari</translation>
+    </message>
+    <message>
+        <source>&amp;until</source>
+        <translation>sam&amp;pai</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Tanggal</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>T&amp;empat</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitator</source>
+        <translation>Narasum&amp;ber</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtners</source>
+        <translation>M&amp;itra</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>&amp;Uraian</translation>
+    </message>
+    <message>
+        <source>&amp;Outcomes</source>
+        <translation>H&amp;asil</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Stakeholder meeting</source>
+        <translation>Pertemuan pemangku kepentingan</translation>
+    </message>
+    <message>
+        <source>Representatives who came, by kind:</source>
+        <translation>Perwakilan yang hadir, menurut jenisnya:</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmitments made</source>
+        <translation>Komitmen yan&amp;g disepakati</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>Libraries the trainees came from</source>
+        <translation>Jumlah perpustakaan asal peserta pelatihan</translation>
+    </message>
+    <message>
+        <source>The trainees themselves are counted in the participant grid.</source>
+        <translation>Peserta pelatihan sendiri dihitung di tabel peserta.</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Si&amp;mpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Your role may change only planned activities and those typed in today.</source>
+        <translation>Peran Anda hanya berwenang mengubah kegiatan yang masih direncanakan dan kegiatan yang diketik hari ini.</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Pilih foto</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
     <name>AgeBandsDialog</name>
     <message>
         <source>Age bands</source>
@@ -37,7 +271,118 @@
     </message>
 </context>
 <context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Fill from attendance</source>
+        <translation>Isi dari daftar hadir</translation>
+    </message>
+    <message>
+        <source>Type a name or member number, then Enter</source>
+        <translation>Ketik nama atau nomor anggota, lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Add &amp;member</source>
+        <translation>Tambah &amp;anggota</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>boleh dikosongkan</translation>
+    </message>
+    <message>
+        <source>Add &amp;guests</source>
+        <translation>Tambah &amp;tamu</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the list</source>
+        <translation>&amp;Hapus dari daftar</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Tamu</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;ma</translation>
+    </message>
+    <message>
+        <source>Gen&amp;der</source>
+        <translation>Jenis &amp;kelamin</translation>
+    </message>
+    <message>
+        <source>A&amp;ge group</source>
+        <translation>Kelompok &amp;umur</translation>
+    </message>
+    <message>
+        <source>Ho&amp;w many</source>
+        <translation>&amp;Jumlah</translation>
+    </message>
+    <message>
+        <source>&amp;Who came</source>
+        <translation>&amp;Yang hadir</translation>
+    </message>
+    <message>
+        <source>&amp;Fill the grid</source>
+        <translation>&amp;Isi tabel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>No member found</source>
+        <translation>Tidak ada anggota yang ditemukan</translation>
+    </message>
+    <message>
+        <source>{name} is on the list already.</source>
+        <translation>{name} sudah ada di daftar.</translation>
+    </message>
+    <message>
+        <source>Guest: {gender}, {band}</source>
+        <translation>Tamu: {gender}, {band}</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} orang</translation>
+    </message>
+</context>
+<context>
     <name>BerandaPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Visitors today</source>
+        <translation>Pengunjung hari ini</translation>
+    </message>
+    <message>
+        <source>Books on loan now</source>
+        <translation>Buku yang sedang dipinjam</translation>
+    </message>
+    <message>
+        <source>Loans overdue</source>
+        <translation>Pinjaman terlambat</translation>
+    </message>
+    <message>
+        <source>Loans this month</source>
+        <translation>Peminjaman bulan ini</translation>
+    </message>
+    <message>
+        <source>Activities held this month</source>
+        <translation>Kegiatan terlaksana bulan ini</translation>
+    </message>
+    <message>
+        <source>Activity participants this month</source>
+        <translation>Peserta kegiatan bulan ini</translation>
+    </message>
     <message>
         <source>Active members</source>
         <translation>Anggota aktif</translation>
@@ -51,16 +396,72 @@
         <translation>Eksemplar buku</translation>
     </message>
     <message>
+        <source>Visitors in the last 30 days</source>
+        <translation>Pengunjung 30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Today&apos;s activities</source>
+        <translation>Kegiatan hari ini</translation>
+    </message>
+    <message>
+        <source>Planned for the next 7 days</source>
+        <translation>Rencana 7 hari ke depan</translation>
+    </message>
+    <message>
+        <source>This month, compared with last month</source>
+        <translation>Bulan ini, dibandingkan dengan bulan lalu</translation>
+    </message>
+    <message>
+        <source>The library</source>
+        <translation>Perpustakaan</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>Hari ini, {date}</translation>
+    </message>
+    <message>
+        <source>{male} male, {female} female</source>
+        <translation>{male} laki-laki, {female} perempuan</translation>
+    </message>
+    <message>
+        <source>past their due date</source>
+        <translation>melewati batas kembali</translation>
+    </message>
+    <message>
+        <source>Last month: {count}</source>
+        <translation>Bulan lalu: {count}</translation>
+    </message>
+    <message>
+        <source>No activities today.</source>
+        <translation>Tidak ada kegiatan hari ini.</translation>
+    </message>
+    <message>
+        <source>Nothing planned yet.</source>
+        <translation>Belum ada rencana kegiatan.</translation>
+    </message>
+    <message>
+        <source>{time}  {title} ({place})</source>
+        <translation>{time}  {title} ({place})</translation>
+    </message>
+    <message>
+        <source>{time}  {title}</source>
+        <translation>{time}  {title}</translation>
+    </message>
+    <message>
+        <source>{day}, {time}  {title}</source>
+        <translation>{day}, {time}  {title}</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: {count}. Never synced yet.</source>
+        <translation>Perubahan yang menunggu dikirim: {count}. Belum pernah disinkronkan.</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: {count}. Last successful sync: {date}, {time}.</source>
+        <translation>Perubahan yang menunggu dikirim: {count}. Sinkronisasi terakhir yang berhasil: {date}, pukul {time}.</translation>
+    </message>
+    <message>
         <source>Visitors this month</source>
         <translation>Pengunjung bulan ini</translation>
-    </message>
-    <message>
-        <source>Activities</source>
-        <translation>Kegiatan</translation>
-    </message>
-    <message>
-        <source>Changes waiting to be synced</source>
-        <translation>Perubahan menunggu sinkronisasi</translation>
     </message>
 </context>
 <context>
@@ -147,6 +548,341 @@
     </message>
 </context>
 <context>
+    <name>CatalogImportDialog</name>
+    <message>
+        <source>Import catalogue records</source>
+        <translation>Impor data katalog</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Pili&amp;h…</translation>
+    </message>
+    <message>
+        <source>Check the fi&amp;le</source>
+        <translation>Periksa &amp;berkas</translation>
+    </message>
+    <message>
+        <source>A record of a book already in the catalogue (the same ISBN, else the same title, first author and year) adds its copies to that title.</source>
+        <translation>Data buku yang sudah ada di katalog (ISBN sama, atau jika tidak ada ISBN: judul, pengarang pertama, dan tahun sama) akan menambahkan eksemplarnya ke judul tersebut.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>Be&amp;rkas</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of file</source>
+        <translation>&amp;Jenis berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Copies came from</source>
+        <translation>&amp;Asal eksemplar</translation>
+    </message>
+    <message>
+        <source>Checking every record...</source>
+        <translation>Memeriksa setiap data...</translation>
+    </message>
+    <message>
+        <source>Reading {file}...</source>
+        <translation>Membaca {file}...</translation>
+    </message>
+    <message>
+        <source>Records in the file: {total}. To import: {good}. Duplicates to merge: {duplicates}. Skipped: {skipped}.</source>
+        <translation>Data dalam berkas: {total}. Akan diimpor: {good}. Data ganda yang digabung: {duplicates}. Dilewati: {skipped}.</translation>
+    </message>
+    <message>
+        <source>&amp;Import {count} records</source>
+        <translation>&amp;Impor {count} data</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can import the catalogue.</source>
+        <translation>Hanya pengelola atau administrator yang dapat mengimpor katalog.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Importing {count} records...</source>
+        <translation>Mengimpor {count} data...</translation>
+    </message>
+    <message>
+        <source>Imported: {imported} new titles. Merged as duplicates: {merged}. Copies added: {copies}. Skipped: {skipped}.</source>
+        <translation>Diimpor: {imported} judul baru. Digabung sebagai data ganda: {merged}. Eksemplar ditambahkan: {copies}. Dilewati: {skipped}.</translation>
+    </message>
+    <message>
+        <source>Every record was imported without a problem.</source>
+        <translation>Semua data berhasil diimpor tanpa masalah.</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was read.</source>
+        <translation>Dihentikan. Tidak ada yang dibaca.</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was imported.</source>
+        <translation>Dihentikan. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Choose the file of catalogue records</source>
+        <translation>Pilih berkas data katalog</translation>
+    </message>
+    <message>
+        <source>Catalogue files (*.mrc *.marc *.iso *.dat *.xml *.csv *.xlsx);;All files (*)</source>
+        <translation>Berkas katalog (*.mrc *.marc *.iso *.dat *.xml *.csv *.xlsx);;Semua berkas (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Collection</source>
+        <translation>Koleksi</translation>
+    </message>
+    <message>
+        <source>Type a title, author, subject or ISBN, or scan the ISBN</source>
+        <translation>Ketik judul, pengarang, subjek, atau ISBN, atau pindai ISBN</translation>
+    </message>
+    <message>
+        <source>Sear&amp;ch</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>&amp;New title…</source>
+        <translation>&amp;Judul baru…</translation>
+    </message>
+    <message>
+        <source>Catalogue a new title (Ctrl+N)</source>
+        <translation>Masukkan judul baru ke katalog (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Impor…</translation>
+    </message>
+    <message>
+        <source>Print &amp;labels…</source>
+        <translation>Cetak &amp;label…</translation>
+    </message>
+    <message>
+        <source>Spine and barcode labels of the copies of the titles selected in the list</source>
+        <translation>Label punggung dan label barkode untuk eksemplar dari judul yang dipilih di daftar</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can import the catalogue.</source>
+        <translation>Hanya pengelola atau administrator yang dapat mengimpor katalog.</translation>
+    </message>
+    <message>
+        <source>The newest titles</source>
+        <translation>Judul terbaru</translation>
+    </message>
+    <message>
+        <source>The title of the copy {barcode}</source>
+        <translation>Judul dari eksemplar {barcode}</translation>
+    </message>
+    <message>
+        <source>The first {count} found; type more to narrow the search</source>
+        <translation>{count} pertama yang ditemukan; ketik lebih lengkap untuk mempersempit pencarian</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} ditemukan</translation>
+    </message>
+    <message>
+        <source>No title found</source>
+        <translation>Tidak ada judul yang ditemukan</translation>
+    </message>
+    <message>
+        <source>Title saved</source>
+        <translation>Judul tersimpan</translation>
+    </message>
+    <message>
+        <source>{title} is in the catalogue. Add its first copy now?</source>
+        <translation>{title} sudah masuk katalog. Tambahkan eksemplar pertamanya sekarang?</translation>
+    </message>
+    <message>
+        <source>&amp;Add a copy</source>
+        <translation>&amp;Tambah eksemplar</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nanti saja</translation>
+    </message>
+    <message>
+        <source>Delete {title} from the catalogue, with its copies ({copies})?</source>
+        <translation>Hapus {title} dari katalog, beserta eksemplarnya ({copies})?</translation>
+    </message>
+    <message>
+        <source>Delete the copy {barcode} of {title}?</source>
+        <translation>Hapus eksemplar {barcode} dari {title}?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>It leaves the catalogue and the searches; past loans stay in the history.</source>
+        <translation>Data ini dihapus dari katalog dan hasil pencarian; riwayat peminjaman sebelumnya tetap tersimpan.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Activity categories</source>
+        <translation>Kategori kegiatan</translation>
+    </message>
+    <message>
+        <source>New activities offer the ticked categories, in this order. Untick one to stop offering it: old activities keep it. Double-click a name or press F2 to rename it. Every category keeps its national code, so the reports still count it.</source>
+        <translation>Kegiatan baru menawarkan kategori yang dicentang, dengan urutan ini. Hapus centang untuk berhenti menawarkannya: kegiatan lama tetap menyimpannya. Klik dua kali sebuah nama atau tekan F2 untuk mengganti namanya. Setiap kategori tetap memakai kode nasionalnya, sehingga tetap dihitung dalam laporan.</translation>
+    </message>
+    <message>
+        <source>&amp;Categories</source>
+        <translation>&amp;Daftar kategori</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Pindah ke &amp;atas</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up in the list does the same.</source>
+        <translation>Ctrl+Atas di daftar juga dapat dipakai.</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Pindah ke &amp;bawah</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down in the list does the same.</source>
+        <translation>Ctrl+Bawah di daftar juga dapat dipakai.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesModel</name>
+    <message>
+        <source>A national category: it can be renamed, moved or hidden. Activities keep counting under its code.</source>
+        <translation>Kategori nasional: dapat diganti namanya, dipindah, atau disembunyikan. Kegiatannya tetap dihitung dengan kodenya.</translation>
+    </message>
+</context>
+<context>
+    <name>CirculationPage</name>
+    <message>
+        <source>Circulation</source>
+        <translation>Sirkulasi</translation>
+    </message>
+    <message>
+        <source>Scan a member card or a book&apos;s barcode (or type it and press Enter)</source>
+        <translation>Pindai kartu anggota atau barkode buku (atau ketik lalu tekan Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Scan:</source>
+        <translation>Pin&amp;dai:</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Peminjam</translation>
+    </message>
+    <message>
+        <source>No borrower chosen. Scan a member card to lend; scan a book that is on loan to take it back.</source>
+        <translation>Belum ada peminjam yang dipilih. Pindai kartu anggota untuk meminjamkan; pindai buku yang sedang dipinjam untuk menerima pengembaliannya.</translation>
+    </message>
+    <message>
+        <source>On loan</source>
+        <translation>Dipinjam</translation>
+    </message>
+    <message>
+        <source>&amp;Renew</source>
+        <translation>&amp;Perpanjang</translation>
+    </message>
+    <message>
+        <source>Renew the loan chosen in the list (Alt+R).</source>
+        <translation>Perpanjang pinjaman yang dipilih di daftar (Alt+P).</translation>
+    </message>
+    <message>
+        <source>&amp;All loans</source>
+        <translation>Semua pe&amp;minjaman</translation>
+    </message>
+    <message>
+        <source>Every loan of this member, returned or not.</source>
+        <translation>Semua peminjaman anggota ini, yang sudah maupun belum dikembalikan.</translation>
+    </message>
+    <message>
+        <source>&amp;Finish (Esc)</source>
+        <translation>&amp;Selesai (Esc)</translation>
+    </message>
+    <message>
+        <source>Done with this borrower: ready for the next one.</source>
+        <translation>Selesai melayani peminjam ini: siap untuk peminjam berikutnya.</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>Sesi ini</translation>
+    </message>
+    <message>
+        <source>&amp;Desk: lend and return</source>
+        <translation>&amp;Layanan: pinjam dan kembali</translation>
+    </message>
+    <message>
+        <source>Hist&amp;ory</source>
+        <translation>&amp;Riwayat</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue</source>
+        <translation>&amp;Terlambat</translation>
+    </message>
+    <message>
+        <source>Ready: scan a member card or a book.</source>
+        <translation>Siap: pindai kartu anggota atau buku.</translation>
+    </message>
+    <message>
+        <source>{name} ({number}) may borrow {left} more. Scan the books to lend.</source>
+        <translation>{name} ({number}) masih boleh meminjam {left} buku lagi. Pindai buku yang akan dipinjam.</translation>
+    </message>
+    <message>
+        <source>{name} ({number}) has {count} books on loan, the most allowed: return one before borrowing another.</source>
+        <translation>{name} ({number}) sedang meminjam {count} buku, batas yang diizinkan: kembalikan satu dulu sebelum meminjam lagi.</translation>
+    </message>
+    <message>
+        <source>Lent: {title} ({barcode}) to {name}, due {date}.</source>
+        <translation>Dipinjamkan: {title} ({barcode}) kepada {name}, batas kembali {date}.</translation>
+    </message>
+    <message>
+        <source>Returned: {title}, from {name}.</source>
+        <translation>Dikembalikan: {title}, dari {name}.</translation>
+    </message>
+    <message>
+        <source>Returned: {title}, from {name}; {days} days late.</source>
+        <translation>Dikembalikan: {title}, dari {name}; terlambat {days} hari.</translation>
+    </message>
+    <message>
+        <source>Returned: {title}, from {name}; {days} days late, fine {fine}.</source>
+        <translation>Dikembalikan: {title}, dari {name}; terlambat {days} hari, denda {fine}.</translation>
+    </message>
+    <message>
+        <source>{count} of {most}; may borrow {left} more.</source>
+        <translation>{count} dari {most}; masih boleh meminjam {left} lagi.</translation>
+    </message>
+    <message>
+        <source>Choose the loan to renew in the list, then press Renew.</source>
+        <translation>Pilih pinjaman yang akan diperpanjang di daftar, lalu tekan Perpanjang.</translation>
+    </message>
+    <message>
+        <source>Renewed: {title} ({barcode}), now due {date}.</source>
+        <translation>Diperpanjang: {title} ({barcode}), batas kembali sekarang {date}.</translation>
+    </message>
+    <message>
+        <source>Ready for the next borrower: scan a member card.</source>
+        <translation>Siap untuk peminjam berikutnya: pindai kartu anggota.</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>PerpusDesa</source>
@@ -159,6 +895,47 @@
     <message>
         <source>Updating the database to this version of PerpusDesa...</source>
         <translation>Memperbarui basis data ke versi PerpusDesa ini...</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Plan the next session</source>
+        <translation>Rencanakan sesi berikutnya</translation>
+    </message>
+    <message>
+        <source>A new planned activity “{title}” is made with the same details, without participants or outcomes.</source>
+        <translation>Kegiatan baru “{title}” akan direncanakan dengan rincian yang sama, tanpa peserta dan hasil.</translation>
+    </message>
+    <message>
+        <source>&amp;Next session</source>
+        <translation>&amp;Sesi berikutnya</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Rencanakan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>DayChart</name>
+    <message>
+        <source>Visitors in the last {days} days: {people} people</source>
+        <translation>Pengunjung dalam {days} hari terakhir: {people} orang</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -490,6 +1267,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>Member number or barcode of a copy, then Enter</source>
+        <translation>Nomor anggota atau barkode eksemplar, lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Member or &amp;copy:</source>
+        <translation>Anggota atau &amp;eksemplar:</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Tampilkan</translation>
+    </message>
+    <message>
+        <source>Loans of {name} ({number}): {count}</source>
+        <translation>Peminjaman oleh {name} ({number}): {count}</translation>
+    </message>
+    <message>
+        <source>Loans of the copy {barcode}, {title}: {count}</source>
+        <translation>Peminjaman eksemplar {barcode}, {title}: {count}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import members</source>
@@ -570,6 +1370,61 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Add a copy of {title}</source>
+        <translation>Tambah eksemplar {title}</translation>
+    </message>
+    <message>
+        <source>Change the copy {barcode}</source>
+        <translation>Ubah eksemplar {barcode}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>This copy is on loan: its status changes when it is taken back at the circulation desk.</source>
+        <translation>Eksemplar ini sedang dipinjam: statusnya berubah saat dikembalikan di meja sirkulasi.</translation>
+    </message>
+    <message>
+        <source>Given by the program: {barcode}</source>
+        <translation>Diberikan otomatis oleh program: {barcode}</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>&amp;Barkode</translation>
+    </message>
+    <message>
+        <source>&amp;Call number</source>
+        <translation>&amp;Nomor panggil</translation>
+    </message>
+    <message>
+        <source>&amp;Acquired on</source>
+        <translation>Tanggal pen&amp;gadaan</translation>
+    </message>
+    <message>
+        <source>S&amp;ource</source>
+        <translation>As&amp;al</translation>
+    </message>
+    <message>
+        <source>Co&amp;ndition</source>
+        <translation>&amp;Kondisi</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Si&amp;mpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -716,6 +1571,125 @@
     <message>
         <source>Thank you!</source>
         <translation>Terima kasih!</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>book-labels-{date}.pdf</source>
+        <translation>label-buku-{date}.pdf</translation>
+    </message>
+    <message>
+        <source>Print book labels</source>
+        <translation>Cetak label buku</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>sampai</translation>
+    </message>
+    <message>
+        <source>Spine labels (call number)</source>
+        <translation>Label punggung (nomor panggil)</translation>
+    </message>
+    <message>
+        <source>Barcode labels</source>
+        <translation>Label barkode</translation>
+    </message>
+    <message>
+        <source>Both: a spine label and a barcode label</source>
+        <translation>Keduanya: label punggung dan label barkode</translation>
+    </message>
+    <message>
+        <source>{maker}: {count} labels of {width} × {height} mm</source>
+        <translation>{maker}: {count} label berukuran {width} × {height} mm</translation>
+    </message>
+    <message>
+        <source>On a sheet used before, the first free label. Labels are counted left to right, then top to bottom.</source>
+        <translation>Untuk lembar yang sudah pernah dipakai: label kosong yang pertama. Label dihitung dari kiri ke kanan, lalu dari atas ke bawah.</translation>
+    </message>
+    <message>
+        <source>Save as a &amp;PDF file</source>
+        <translation>Simpan sebagai berkas &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Send to a p&amp;rinter</source>
+        <translation>Kirim ke p&amp;rinter</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>Pil&amp;ih...</translation>
+    </message>
+    <message>
+        <source>&amp;Open the PDF</source>
+        <translation>B&amp;uka PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Make the labels</source>
+        <translation>Bu&amp;at label</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Copies by barco&amp;de</source>
+        <translation>Eksemplar menurut barko&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;Jenis label</translation>
+    </message>
+    <message>
+        <source>Label &amp;sheet</source>
+        <translation>&amp;Lembar label</translation>
+    </message>
+    <message>
+        <source>S&amp;tart at label</source>
+        <translation>&amp;Mulai dari label</translation>
+    </message>
+    <message>
+        <source>&amp;Copies of each label</source>
+        <translation>Jumlah &amp;salinan tiap label</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} of {count} labels</source>
+        <translation>baris {row}, kolom {column} dari {count} label</translation>
+    </message>
+    <message>
+        <source>Copies: {items}. Labels: {labels}. Sheets of labels needed: {sheets}.</source>
+        <translation>Eksemplar: {items}. Label: {labels}. Lembar label yang diperlukan: {sheets}.</translation>
+    </message>
+    <message>
+        <source>Save the labels as</source>
+        <translation>Simpan label sebagai</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF file.</source>
+        <translation>Pilih tempat menyimpan berkas PDF.</translation>
+    </message>
+    <message>
+        <source>Making the labels...</source>
+        <translation>Membuat label...</translation>
+    </message>
+    <message>
+        <source>The labels were saved in {path}.</source>
+        <translation>Label sudah disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Book labels</source>
+        <translation>Label buku</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +2145,13 @@
     </message>
 </context>
 <context>
+    <name>MonthCalendar</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} lagi</translation>
+    </message>
+</context>
+<context>
     <name>OriginPicker</name>
     <message>
         <source>— not asked —</source>
@@ -1183,6 +2164,21 @@
     <message>
         <source>village, sub-district or town</source>
         <translation>desa, kecamatan, atau kota</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueView</name>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation>Per&amp;barui</translation>
+    </message>
+    <message>
+        <source>&amp;Print reminder list...</source>
+        <translation>&amp;Cetak daftar pengingat...</translation>
+    </message>
+    <message>
+        <source>Overdue on {date}: {count} loans, the latest first.</source>
+        <translation>Terlambat per {date}: {count} pinjaman, yang paling lama terlambat di atas.</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +2206,290 @@
     <message>
         <source>Members</source>
         <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>Kemitraan</translation>
+    </message>
+    <message>
+        <source>Success stories</source>
+        <translation>Kisah sukses</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Koleksi</translation>
+    </message>
+    <message>
+        <source>Stock take</source>
+        <translation>Stok opname</translation>
+    </message>
+    <message>
+        <source>Circulation</source>
+        <translation>Sirkulasi</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantGrid</name>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>{gender}, {band}</source>
+        <translation>{gender}, {band}</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>New partner</source>
+        <translation>Mitra baru</translation>
+    </message>
+    <message>
+        <source>Change partner {name}</source>
+        <translation>Ubah mitra {name}</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>optional, for example the head of the office</source>
+        <translation>boleh dikosongkan, misalnya kepala kantor</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Jenis</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>Nara&amp;hubung</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telepon</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>&amp;Alamat</translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipDialog</name>
+    <message>
+        <source>New agreement</source>
+        <translation>Perjanjian baru</translation>
+    </message>
+    <message>
+        <source>Change agreement</source>
+        <translation>Ubah perjanjian</translation>
+    </message>
+    <message>
+        <source>Support received</source>
+        <translation>Dukungan yang diterima</translation>
+    </message>
+    <message>
+        <source>Change support received</source>
+        <translation>Ubah dukungan yang diterima</translation>
+    </message>
+    <message>
+        <source>New village regulation</source>
+        <translation>Peraturan desa baru</translation>
+    </message>
+    <message>
+        <source>Change village regulation</source>
+        <translation>Ubah peraturan desa</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>boleh dikosongkan</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption</source>
+        <translation>&amp;Keterangan</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>What the partners agree to do together</source>
+        <translation>Apa yang disepakati para mitra untuk dikerjakan bersama</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Bentuk</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>&amp;Mitra</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>J&amp;udul</translation>
+    </message>
+    <message>
+        <source>N&amp;umber</source>
+        <translation>&amp;Nomor</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>Berlaku &amp;dari</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>For example: library budget in the APBDes 2026</source>
+        <translation>Contoh: anggaran perpustakaan dalam APBDes 2026</translation>
+    </message>
+    <message>
+        <source>for example 15.000.000</source>
+        <translation>contoh: 15.000.000</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Jenis</translation>
+    </message>
+    <message>
+        <source>Received &amp;on</source>
+        <translation>&amp;Tanggal diterima</translation>
+    </message>
+    <message>
+        <source>&amp;What was received</source>
+        <translation>&amp;Yang diterima</translation>
+    </message>
+    <message>
+        <source>&amp;Value (Rp)</source>
+        <translation>Ni&amp;lai (Rp)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>Jumla&amp;h</translation>
+    </message>
+    <message>
+        <source>For example: Perdes on the village library</source>
+        <translation>Contoh: Perdes tentang perpustakaan desa</translation>
+    </message>
+    <message>
+        <source>for example 5 Tahun 2026</source>
+        <translation>contoh: 5 Tahun 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Tanggal</translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipsPage</name>
+    <message>
+        <source>Partnerships</source>
+        <translation>Kemitraan</translation>
+    </message>
+    <message>
+        <source>Only a manager can change partnerships: your role may look them up.</source>
+        <translation>Hanya pengelola yang dapat mengubah data kemitraan: peran Anda hanya dapat melihatnya.</translation>
+    </message>
+    <message>
+        <source>&amp;New partner…</source>
+        <translation>Mitra &amp;baru…</translation>
+    </message>
+    <message>
+        <source>&amp;New agreement…</source>
+        <translation>&amp;Perjanjian baru…</translation>
+    </message>
+    <message>
+        <source>&amp;Record support…</source>
+        <translation>&amp;Catat dukungan…</translation>
+    </message>
+    <message>
+        <source>&amp;New regulation…</source>
+        <translation>Peraturan &amp;desa baru…</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtners</source>
+        <translation>&amp;Mitra</translation>
+    </message>
+    <message>
+        <source>A&amp;greements (MoU/PKS)</source>
+        <translation>Per&amp;janjian (MoU/PKS)</translation>
+    </message>
+    <message>
+        <source>S&amp;upport received</source>
+        <translation>D&amp;ukungan diterima</translation>
+    </message>
+    <message>
+        <source>Village regu&amp;lations</source>
+        <translation>Pera&amp;turan desa</translation>
+    </message>
+    <message>
+        <source>{count} in the list</source>
+        <translation>{count} dalam daftar</translation>
+    </message>
+    <message>
+        <source>APBDes {year}: {amount}</source>
+        <translation>APBDes tahun {year}: {amount}</translation>
+    </message>
+    <message>
+        <source>{label}: {quantity} ({amount})</source>
+        <translation>{label}: {quantity} ({amount})</translation>
+    </message>
+    <message>
+        <source>{label}: {quantity}</source>
+        <translation>{label}: {quantity}</translation>
+    </message>
+    <message>
+        <source>{label}: {amount}</source>
+        <translation>{label}: {amount}</translation>
+    </message>
+    <message>
+        <source>{label}: {count}×</source>
+        <translation>{label}: {count}×</translation>
+    </message>
+    <message>
+        <source>All support in {year}: {amount}</source>
+        <translation>Semua dukungan tahun {year}: {amount}</translation>
+    </message>
+    <message>
+        <source>Delete the partner {name}?</source>
+        <translation>Hapus mitra {name}?</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”?</source>
+        <translation>Hapus “{title}”?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Jangan dihapus</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +2558,62 @@
         <translation>petugas yang dicatat sebagai pengumpul persetujuan (bawaan: administrator pertama)</translation>
     </message>
     <message>
+        <source>catalogue records in MARC 21 (.mrc), e.g. from INLISLite</source>
+        <translation>data katalog dalam format MARC 21 (.mrc), misalnya dari INLISLite</translation>
+    </message>
+    <message>
+        <source>catalogue records in MARCXML (.xml)</source>
+        <translation>data katalog dalam format MARCXML (.xml)</translation>
+    </message>
+    <message>
+        <source>a SLiMS bibliography export (.csv)</source>
+        <translation>hasil ekspor bibliografi SLiMS (.csv)</translation>
+    </message>
+    <message>
+        <source>the PerpusDesa catalogue template (.xlsx or .csv)</source>
+        <translation>templat katalog PerpusDesa (.xlsx atau .csv)</translation>
+    </message>
+    <message>
+        <source>The whole file is checked first. A file that cannot be read is refused and nothing is imported; so is a file with broken records, unless --skip-invalid is given. A title already in the catalogue (the same ISBN, else the same title, first author and year) gets the new copies.</source>
+        <translation>Seluruh berkas diperiksa lebih dulu. Berkas yang tidak dapat dibaca ditolak dan tidak ada yang diimpor; begitu juga berkas yang berisi data rusak, kecuali jika diberi --skip-invalid. Judul yang sudah ada di katalog (ISBN sama, atau jika tidak ada ISBN: judul, pengarang pertama, dan tahun sama) mendapat eksemplar baru.</translation>
+    </message>
+    <message>
+        <source>the file to import</source>
+        <translation>berkas yang akan diimpor</translation>
+    </message>
+    <message>
+        <source>import the good records and leave out the broken ones (they are listed)</source>
+        <translation>mengimpor data yang benar dan melewati data yang rusak (daftarnya ditampilkan)</translation>
+    </message>
+    <message>
+        <source>where the copies came from (default: perpusnas; a template row may say otherwise)</source>
+        <translation>asal eksemplar (bawaan: perpusnas; baris templat dapat menyebut asal lain)</translation>
+    </message>
+    <message>
+        <source>the staff member recorded as having imported (default: the first administrator)</source>
+        <translation>petugas yang dicatat sebagai pengimpor (bawaan: administrator pertama)</translation>
+    </message>
+    <message>
+        <source>the monthly or annual report of the library, as PDF and XLSX</source>
+        <translation>laporan bulanan atau tahunan perpustakaan, dalam bentuk PDF dan XLSX</translation>
+    </message>
+    <message>
+        <source>the month of the report, e.g. 2026-11</source>
+        <translation>bulan laporan, misalnya 2026-11</translation>
+    </message>
+    <message>
+        <source>the year of an annual report, e.g. 2026</source>
+        <translation>tahun untuk laporan tahunan, misalnya 2026</translation>
+    </message>
+    <message>
+        <source>write the printable report to this PDF file</source>
+        <translation>tulis laporan siap cetak ke berkas PDF ini</translation>
+    </message>
+    <message>
+        <source>write the figures to this workbook (.xlsx)</source>
+        <translation>tulis angka-angkanya ke buku kerja (.xlsx) ini</translation>
+    </message>
+    <message>
         <source>--years must be between 1 and 10.</source>
         <translation>--years harus antara 1 dan 10.</translation>
     </message>
@@ -1316,6 +2652,46 @@
     <message>
         <source>Rows with problems left out (listed above): {count}.</source>
         <translation>Baris bermasalah yang dilewati (lihat daftar di atas): {count}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} of the {total} records in {file} cannot be imported (listed above). Correct them, or add --skip-invalid to import the others.</source>
+        <translation>Tidak ada yang diimpor: {count} dari {total} data dalam {file} tidak dapat diimpor (lihat daftar di atas). Perbaiki data itu, atau tambahkan --skip-invalid untuk mengimpor yang lain.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {file} holds no record that can be imported.</source>
+        <translation>Tidak ada yang diimpor: {file} tidak berisi data yang dapat diimpor.</translation>
+    </message>
+    <message>
+        <source>Importing the catalogue... {percent}%</source>
+        <translation>Mengimpor katalog... {percent}%</translation>
+    </message>
+    <message>
+        <source>Imported from {file}. New titles: {imported}; merged into titles already in the catalogue: {merged}; copies: {copies}.</source>
+        <translation>Diimpor dari {file}. Judul baru: {imported}; digabung ke judul yang sudah ada di katalog: {merged}; eksemplar: {copies}.</translation>
+    </message>
+    <message>
+        <source>Records left out because they cannot be imported: {count}.</source>
+        <translation>Data yang dilewati karena tidak dapat diimpor: {count}.</translation>
+    </message>
+    <message>
+        <source>Write the month as YYYY-MM, for example 2026-11 (not {text}).</source>
+        <translation>Tulis bulan dengan format TTTT-BB, misalnya 2026-11 (bukan {text}).</translation>
+    </message>
+    <message>
+        <source>Write the year as YYYY, for example 2026 (not {text}).</source>
+        <translation>Tulis tahun dengan format TTTT, misalnya 2026 (bukan {text}).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name.</source>
+        <translation>{path} adalah folder; berikan nama berkas.</translation>
+    </message>
+    <message>
+        <source>Workbook written: {path}</source>
+        <translation>Buku kerja sudah ditulis: {path}</translation>
+    </message>
+    <message>
+        <source>PDF written: {path}</source>
+        <translation>PDF sudah ditulis: {path}</translation>
     </message>
     <message>
         <source>Sorry, something went wrong inside PerpusDesa. The details were written to {log}.</source>
@@ -1358,8 +2734,36 @@
         <translation>Desa/Kelurahan</translation>
     </message>
     <message>
+        <source>There are no overdue loans to print.</source>
+        <translation>Tidak ada pinjaman terlambat yang perlu dicetak.</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Terlambat (hari)</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Sudah dihubungi</translation>
+    </message>
+    <message>
+        <source>Overdue loans: reminder list</source>
+        <translation>Pinjaman terlambat: daftar pengingat</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>Tanggal: {date}</translation>
+    </message>
+    <message>
+        <source>Overdue loans: {count}</source>
+        <translation>Pinjaman terlambat: {count}</translation>
     </message>
     <message>
         <source>Active</source>
@@ -1476,6 +2880,30 @@
     <message>
         <source>Choose A4 or F4 paper.</source>
         <translation>Pilih kertas A4 atau F4.</translation>
+    </message>
+    <message>
+        <source>The fine per day must be a whole number of Rupiah from 0 to 100000.</source>
+        <translation>Denda per hari harus berupa bilangan bulat dalam Rupiah, dari 0 sampai 100.000.</translation>
+    </message>
+    <message>
+        <source>The loan rules must be given per member type.</source>
+        <translation>Aturan peminjaman harus diisi untuk setiap jenis anggota.</translation>
+    </message>
+    <message>
+        <source>The loan rules name an unknown member type {member_type}; use {types}.</source>
+        <translation>Aturan peminjaman menyebut jenis anggota yang tidak dikenal: {member_type}; gunakan {types}.</translation>
+    </message>
+    <message>
+        <source>The loan rule for {member_type} must give the most items and the loan days.</source>
+        <translation>Aturan peminjaman untuk {member_type} harus berisi jumlah buku paling banyak dan lama peminjaman.</translation>
+    </message>
+    <message>
+        <source>Loans for {member_type}: the most items must be a whole number from 1 to 20.</source>
+        <translation>Peminjaman untuk {member_type}: jumlah buku paling banyak harus bilangan bulat dari 1 sampai 20.</translation>
+    </message>
+    <message>
+        <source>Loans for {member_type}: the loan days must be a whole number from 1 to 90.</source>
+        <translation>Peminjaman untuk {member_type}: lama peminjaman harus bilangan bulat dari 1 sampai 90 hari.</translation>
     </message>
     <message>
         <source>Your role may not change the settings.</source>
@@ -1634,6 +3062,38 @@
         <translation>Umum</translation>
     </message>
     <message>
+        <source>Skills training</source>
+        <translation>Pelatihan keterampilan</translation>
+    </message>
+    <message>
+        <source>Digital literacy and ICT</source>
+        <translation>Literasi digital dan TIK</translation>
+    </message>
+    <message>
+        <source>Farming and fishing</source>
+        <translation>Pertanian dan perikanan</translation>
+    </message>
+    <message>
+        <source>Small business and entrepreneurship</source>
+        <translation>Usaha kecil dan kewirausahaan</translation>
+    </message>
+    <message>
+        <source>Children&apos;s literacy and storytelling</source>
+        <translation>Literasi anak dan mendongeng</translation>
+    </message>
+    <message>
+        <source>Health and family</source>
+        <translation>Kesehatan dan keluarga</translation>
+    </message>
+    <message>
+        <source>Tutoring</source>
+        <translation>Bimbingan belajar</translation>
+    </message>
+    <message>
+        <source>Technical guidance for library managers</source>
+        <translation>Bimbingan teknis pengelola perpustakaan</translation>
+    </message>
+    <message>
         <source>Pupil or student</source>
         <translation>Pelajar/mahasiswa</translation>
     </message>
@@ -1704,6 +3164,30 @@
     <message>
         <source>Master or doctorate (S2/S3)</source>
         <translation>Pascasarjana (S2/S3)</translation>
+    </message>
+    <message>
+        <source>The list of activity categories is damaged: restore the defaults.</source>
+        <translation>Daftar kategori kegiatan rusak: kembalikan ke bawaan.</translation>
+    </message>
+    <message>
+        <source>Activity categories cannot be added, removed or recoded: the national statistics count exactly these ten. Rename or hide one instead.</source>
+        <translation>Kategori kegiatan tidak dapat ditambah, dihapus, atau diganti kodenya: statistik nasional menghitung tepat sepuluh kategori ini. Ganti namanya atau sembunyikan saja.</translation>
+    </message>
+    <message>
+        <source>Fill in the name of activity category {number}.</source>
+        <translation>Isi nama kategori kegiatan ke-{number}.</translation>
+    </message>
+    <message>
+        <source>The name of activity category {number} is longer than {limit} characters.</source>
+        <translation>Nama kategori kegiatan ke-{number} lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>Two activity categories are called &quot;{label}&quot;.</source>
+        <translation>Ada dua kategori kegiatan bernama &quot;{label}&quot;.</translation>
+    </message>
+    <message>
+        <source>At least one activity category must stay offered.</source>
+        <translation>Paling sedikit satu kategori kegiatan harus tetap ditawarkan.</translation>
     </message>
     <message>
         <source>The list of purposes is damaged: restore the defaults.</source>
@@ -1787,7 +3271,7 @@
     </message>
     <message>
         <source>The member number {number} cannot be printed as a barcode: use only letters A to Z, digits and signs such as - or /.</source>
-        <translation>Nomor anggota {number} tidak dapat dicetak sebagai barcode: gunakan hanya huruf A sampai Z, angka, dan tanda seperti - atau /.</translation>
+        <translation>Nomor anggota {number} tidak dapat dicetak sebagai barkode: gunakan hanya huruf A sampai Z, angka, dan tanda seperti - atau /.</translation>
     </message>
     <message>
         <source>Row {row}, {column}: {problem}</source>
@@ -2039,7 +3523,7 @@
     </message>
     <message>
         <source>The barcode {barcode} is not in the catalogue.</source>
-        <translation>Kode batang {barcode} tidak ada di katalog.</translation>
+        <translation>Barkode {barcode} tidak ada di katalog.</translation>
     </message>
     <message>
         <source>Your role may not lend or take back items.</source>
@@ -2047,7 +3531,7 @@
     </message>
     <message>
         <source>Scan or type a member number or a barcode.</source>
-        <translation>Pindai atau ketik nomor anggota atau kode batang.</translation>
+        <translation>Pindai atau ketik nomor anggota atau barkode.</translation>
     </message>
     <message>
         <source>No member and no item in the catalogue has the code {code}.</source>
@@ -2122,6 +3606,150 @@
         <translation>Jenis kelamin anggota {number} belum diisi. Lengkapi dulu data anggota ini.</translation>
     </message>
     <message>
+        <source>Activity</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Stakeholder meeting</source>
+        <translation>Pertemuan pemangku kepentingan</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Direncanakan</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Terlaksana</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Better information services</source>
+        <translation>Peningkatan layanan informasi</translation>
+    </message>
+    <message>
+        <source>Community involvement</source>
+        <translation>Pelibatan masyarakat</translation>
+    </message>
+    <message>
+        <source>Advocacy</source>
+        <translation>Advokasi</translation>
+    </message>
+    <message>
+        <source>Farmers</source>
+        <translation>Petani</translation>
+    </message>
+    <message>
+        <source>Fishers</source>
+        <translation>Nelayan</translation>
+    </message>
+    <message>
+        <source>Small business owners</source>
+        <translation>Pelaku usaha kecil</translation>
+    </message>
+    <message>
+        <source>Homemakers</source>
+        <translation>Ibu rumah tangga</translation>
+    </message>
+    <message>
+        <source>Young people</source>
+        <translation>Pemuda</translation>
+    </message>
+    <message>
+        <source>Pupils and students</source>
+        <translation>Pelajar dan mahasiswa</translation>
+    </message>
+    <message>
+        <source>People with disabilities</source>
+        <translation>Penyandang disabilitas</translation>
+    </message>
+    <message>
+        <source>Village government</source>
+        <translation>Pemerintah desa</translation>
+    </message>
+    <message>
+        <source>Village council (BPD)</source>
+        <translation>Badan Permusyawaratan Desa (BPD)</translation>
+    </message>
+    <message>
+        <source>Family welfare group (PKK)</source>
+        <translation>Tim Penggerak PKK</translation>
+    </message>
+    <message>
+        <source>Youth organisation</source>
+        <translation>Organisasi pemuda (Karang Taruna)</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation>Sekolah</translation>
+    </message>
+    <message>
+        <source>Religious or community leaders</source>
+        <translation>Tokoh agama atau tokoh masyarakat</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Dunia usaha</translation>
+    </message>
+    <message>
+        <source>Government offices (dinas/OPD)</source>
+        <translation>Instansi pemerintah (dinas/OPD)</translation>
+    </message>
+    <message>
+        <source>The picture {path} could not be opened.</source>
+        <translation>Gambar {path} tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a picture: choose a JPEG or PNG photo.</source>
+        <translation>Berkas {name} bukan gambar: pilih foto JPEG atau PNG.</translation>
+    </message>
+    <message>
+        <source>The picture {name} is larger than {limit} MB. Choose a smaller one.</source>
+        <translation>Gambar {name} lebih besar dari {limit} MB. Pilih yang lebih kecil.</translation>
+    </message>
+    <message>
+        <source>Member {number} is on the attendance list twice.</source>
+        <translation>Anggota {number} tercantum dua kali di daftar hadir.</translation>
+    </message>
+    <message>
+        <source>Choose the gender of person {number} on the attendance list.</source>
+        <translation>Pilih jenis kelamin orang ke-{number} di daftar hadir.</translation>
+    </message>
+    <message>
+        <source>Choose the age group of person {number} on the attendance list.</source>
+        <translation>Pilih kelompok umur orang ke-{number} di daftar hadir.</translation>
+    </message>
+    <message>
+        <source>Your role may not record activities.</source>
+        <translation>Peran Anda tidak berwenang mencatat kegiatan.</translation>
+    </message>
+    <message>
+        <source>Your role may not delete activities.</source>
+        <translation>Peran Anda tidak berwenang menghapus kegiatan.</translation>
+    </message>
+    <message>
+        <source>Your role may change only planned activities and those typed in today.</source>
+        <translation>Peran Anda hanya berwenang mengubah kegiatan yang masih direncanakan dan kegiatan yang diketik hari ini.</translation>
+    </message>
+    <message>
+        <source>An activity can keep at most {limit} photos.</source>
+        <translation>Satu kegiatan paling banyak menyimpan {limit} foto.</translation>
+    </message>
+    <message>
+        <source>That photo no longer exists.</source>
+        <translation>Foto tersebut sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>That activity no longer exists.</source>
+        <translation>Kegiatan tersebut sudah tidak ada.</translation>
+    </message>
+    <message>
         <source>This text is too long (at most {limit} characters).</source>
         <translation>Teks ini terlalu panjang (paling banyak {limit} karakter).</translation>
     </message>
@@ -2132,6 +3760,94 @@
     <message>
         <source>A number of people cannot be negative.</source>
         <translation>Jumlah orang tidak boleh kurang dari 0.</translation>
+    </message>
+    <message>
+        <source>More than {max} people? Check the number.</source>
+        <translation>Lebih dari {max} orang? Periksa jumlahnya.</translation>
+    </message>
+    <message>
+        <source>Unknown gender {code}.</source>
+        <translation>Jenis kelamin {code} tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Fill in the title of the activity.</source>
+        <translation>Isi judul kegiatan.</translation>
+    </message>
+    <message>
+        <source>Choose activity, stakeholder meeting or training.</source>
+        <translation>Pilih kegiatan, pertemuan pemangku kepentingan, atau pelatihan.</translation>
+    </message>
+    <message>
+        <source>Choose the category of the activity.</source>
+        <translation>Pilih kategori kegiatan.</translation>
+    </message>
+    <message>
+        <source>Choose the TPBIS strategy of the activity.</source>
+        <translation>Pilih strategi TPBIS kegiatan ini.</translation>
+    </message>
+    <message>
+        <source>Choose planned, held or cancelled.</source>
+        <translation>Pilih direncanakan, terlaksana, atau dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Choose the group the activity mainly reached.</source>
+        <translation>Pilih kelompok sasaran utama kegiatan ini.</translation>
+    </message>
+    <message>
+        <source>Fill in when the activity starts.</source>
+        <translation>Isi waktu mulai kegiatan.</translation>
+    </message>
+    <message>
+        <source>The activity must end after it starts.</source>
+        <translation>Waktu selesai kegiatan harus setelah waktu mulai.</translation>
+    </message>
+    <message>
+        <source>An activity longer than a month? Check the end date.</source>
+        <translation>Kegiatan lebih dari sebulan? Periksa tanggal selesainya.</translation>
+    </message>
+    <message>
+        <source>The activity has not started yet: save it as planned, and record it once held.</source>
+        <translation>Kegiatan ini belum dimulai: simpan sebagai direncanakan, lalu catat setelah terlaksana.</translation>
+    </message>
+    <message>
+        <source>Fill in how many men and women of each age group took part.</source>
+        <translation>Isi jumlah laki-laki dan perempuan dari setiap kelompok umur yang ikut serta.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of representative {code}.</source>
+        <translation>Jenis perwakilan {code} tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Representatives are recorded for stakeholder meetings only.</source>
+        <translation>Perwakilan hanya dicatat untuk pertemuan pemangku kepentingan.</translation>
+    </message>
+    <message>
+        <source>Fill in how many representatives of each kind came to the meeting.</source>
+        <translation>Isi jumlah perwakilan dari setiap jenis yang hadir dalam pertemuan.</translation>
+    </message>
+    <message>
+        <source>The representatives add up to {representatives} people, more than the {participants} who took part.</source>
+        <translation>Jumlah perwakilan {representatives} orang, lebih banyak daripada {participants} peserta yang hadir.</translation>
+    </message>
+    <message>
+        <source>Commitments are recorded for stakeholder meetings only.</source>
+        <translation>Komitmen hanya dicatat untuk pertemuan pemangku kepentingan.</translation>
+    </message>
+    <message>
+        <source>The number of libraries must be a whole number, 0 or more.</source>
+        <translation>Jumlah perpustakaan harus bilangan bulat, 0 atau lebih.</translation>
+    </message>
+    <message>
+        <source>Libraries of trainees are recorded for trainings only.</source>
+        <translation>Perpustakaan asal peserta hanya dicatat untuk pelatihan.</translation>
+    </message>
+    <message>
+        <source>{libraries} libraries cannot have sent only {participants} people.</source>
+        <translation>{libraries} perpustakaan tidak mungkin hanya mengirim {participants} orang.</translation>
+    </message>
+    <message>
+        <source>A chosen partner is no longer in the list.</source>
+        <translation>Salah satu mitra yang dipilih sudah tidak ada di daftar.</translation>
     </message>
     <message>
         <source>More than {max} people in one group? Check the number.</source>
@@ -2162,8 +3878,164 @@
         <translation>Isi nama rombongan atau instansi.</translation>
     </message>
     <message>
+        <source>Regional government</source>
+        <translation>Pemerintah daerah</translation>
+    </message>
+    <message>
+        <source>Central government</source>
+        <translation>Pemerintah pusat</translation>
+    </message>
+    <message>
+        <source>Health services</source>
+        <translation>Layanan kesehatan</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Sekolah</translation>
+    </message>
+    <message>
+        <source>Village-owned enterprise (BUMDes)</source>
+        <translation>Badan Usaha Milik Desa (BUMDes)</translation>
+    </message>
+    <message>
+        <source>Civil society organisation</source>
+        <translation>Organisasi masyarakat sipil</translation>
+    </message>
+    <message>
+        <source>Community group</source>
+        <translation>Kelompok masyarakat</translation>
+    </message>
+    <message>
+        <source>Memorandum of understanding (MoU)</source>
+        <translation>Nota kesepahaman (MoU)</translation>
+    </message>
+    <message>
+        <source>Cooperation agreement (PKS)</source>
+        <translation>Perjanjian kerja sama (PKS)</translation>
+    </message>
+    <message>
+        <source>Support received</source>
+        <translation>Dukungan yang diterima</translation>
+    </message>
+    <message>
+        <source>Village regulation or decree</source>
+        <translation>Peraturan desa atau SK Kades</translation>
+    </message>
+    <message>
+        <source>Village budget (APBDes)</source>
+        <translation>Anggaran desa (APBDes)</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>Buku</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Peralatan</translation>
+    </message>
+    <message>
+        <source>A place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Relawan</translation>
+    </message>
+    <message>
+        <source>Village regulation (Perdes)</source>
+        <translation>Peraturan desa (Perdes)</translation>
+    </message>
+    <message>
+        <source>Village head&apos;s decree (SK Kades)</source>
+        <translation>Keputusan kepala desa (SK Kades)</translation>
+    </message>
+    <message>
+        <source>Your role may not delete partnerships.</source>
+        <translation>Peran Anda tidak berwenang menghapus data kemitraan.</translation>
+    </message>
+    <message>
+        <source>Your role may not change partnerships.</source>
+        <translation>Peran Anda tidak berwenang mengubah data kemitraan.</translation>
+    </message>
+    <message>
+        <source>{name} is named in {count} agreements or supports: delete those first.</source>
+        <translation>{name} tercantum di {count} perjanjian atau dukungan: hapus data itu dulu.</translation>
+    </message>
+    <message>
+        <source>That partnership no longer exists.</source>
+        <translation>Data kemitraan tersebut sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>That partner no longer exists.</source>
+        <translation>Mitra tersebut sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>The number is too large: check it.</source>
+        <translation>Angkanya terlalu besar: periksa lagi.</translation>
+    </message>
+    <message>
+        <source>Fill in the partner&apos;s name.</source>
+        <translation>Isi nama mitra.</translation>
+    </message>
+    <message>
+        <source>Choose the kind of partner.</source>
+        <translation>Pilih jenis mitra.</translation>
+    </message>
+    <message>
+        <source>A partner called {name} is already in the list.</source>
+        <translation>Mitra bernama {name} sudah ada di daftar.</translation>
+    </message>
+    <message>
         <source>A phone number may have only digits, spaces and +.</source>
         <translation>Nomor telepon hanya boleh berisi angka, spasi, dan +.</translation>
+    </message>
+    <message>
+        <source>Choose agreement (MoU or PKS), support or regulation.</source>
+        <translation>Pilih perjanjian (MoU atau PKS), dukungan, atau peraturan.</translation>
+    </message>
+    <message>
+        <source>Fill in what it is about (a title).</source>
+        <translation>Isi perihalnya (judul).</translation>
+    </message>
+    <message>
+        <source>Fill in the date.</source>
+        <translation>Isi tanggalnya.</translation>
+    </message>
+    <message>
+        <source>The end date lies before the start date.</source>
+        <translation>Tanggal berakhir jatuh sebelum tanggal mulai.</translation>
+    </message>
+    <message>
+        <source>Choose the partner of the agreement.</source>
+        <translation>Pilih mitra dalam perjanjian ini.</translation>
+    </message>
+    <message>
+        <source>The chosen partner is no longer in the list.</source>
+        <translation>Mitra yang dipilih sudah tidak ada di daftar.</translation>
+    </message>
+    <message>
+        <source>An amount in Rupiah cannot be negative.</source>
+        <translation>Jumlah dalam Rupiah tidak boleh kurang dari 0.</translation>
+    </message>
+    <message>
+        <source>A quantity cannot be negative.</source>
+        <translation>Jumlah barang tidak boleh kurang dari 0.</translation>
+    </message>
+    <message>
+        <source>Choose what kind of support was received.</source>
+        <translation>Pilih jenis dukungan yang diterima.</translation>
+    </message>
+    <message>
+        <source>Fill in the amount of the village budget.</source>
+        <translation>Isi jumlah anggaran desa.</translation>
+    </message>
+    <message>
+        <source>Fill in how many books or volunteers.</source>
+        <translation>Isi jumlah buku atau relawan.</translation>
+    </message>
+    <message>
+        <source>Choose a village regulation or a decree.</source>
+        <translation>Pilih peraturan desa atau SK Kades.</translation>
     </message>
     <message>
         <source>Fill in how many men and women came in the group.</source>
@@ -2194,8 +4066,32 @@
         <translation>Pilih desa/kelurahan di kecamatan ini, atau pilih Tempat lain lalu ketik nama tempatnya.</translation>
     </message>
     <message>
+        <source>{days} days late</source>
+        <translation>terlambat {days} hari</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>Tanggal dikembalikan</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>Denda</translation>
+    </message>
+    <message>
+        <source>still on loan</source>
+        <translation>masih dipinjam</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Kejadian</translation>
     </message>
     <message>
         <source>Guest</source>
@@ -2224,6 +4120,18 @@
     <message>
         <source>Age group</source>
         <translation>Kelompok umur</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
     </message>
     <message>
         <source>People</source>
@@ -2266,6 +4174,10 @@
         <translation>Kartu anggota</translation>
     </message>
     <message>
+        <source>Book labels</source>
+        <translation>Label buku</translation>
+    </message>
+    <message>
         <source>The file {path} could not be written. Is it open in another program? Close it and try again.</source>
         <translation>Berkas {path} tidak dapat ditulis. Apakah berkas itu sedang dibuka di program lain? Tutup program itu, lalu coba lagi.</translation>
     </message>
@@ -2280,6 +4192,374 @@
     <message>
         <source>Title</source>
         <translation>Judul</translation>
+    </message>
+    <message>
+        <source>People visiting, month by month</source>
+        <translation>Jumlah pengunjung per bulan</translation>
+    </message>
+    <message>
+        <source>People visiting, day by day</source>
+        <translation>Jumlah pengunjung per hari</translation>
+    </message>
+    <message>
+        <source>People visiting</source>
+        <translation>Jumlah pengunjung</translation>
+    </message>
+    <message>
+        <source>Guestbook entries (a group is one)</source>
+        <translation>Isian buku tamu (satu rombongan dihitung satu)</translation>
+    </message>
+    <message>
+        <source>By gender</source>
+        <translation>Menurut jenis kelamin</translation>
+    </message>
+    <message>
+        <source>By age band</source>
+        <translation>Menurut kelompok umur</translation>
+    </message>
+    <message>
+        <source>Members, non-members and groups</source>
+        <translation>Anggota, bukan anggota, dan rombongan</translation>
+    </message>
+    <message>
+        <source>By purpose of the visit</source>
+        <translation>Menurut keperluan kunjungan</translation>
+    </message>
+    <message>
+        <source>A visitor may give several purposes: the purposes add up to more than the total.</source>
+        <translation>Satu pengunjung boleh menyebut beberapa keperluan: jumlah semua keperluan lebih besar daripada jumlah pengunjung.</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>Anggota baru</translation>
+    </message>
+    <message>
+        <source>Active members (visited or borrowed)</source>
+        <translation>Anggota aktif (berkunjung atau meminjam)</translation>
+    </message>
+    <message>
+        <source>All members at the end</source>
+        <translation>Seluruh anggota pada akhir periode</translation>
+    </message>
+    <message>
+        <source>All members by gender</source>
+        <translation>Seluruh anggota menurut jenis kelamin</translation>
+    </message>
+    <message>
+        <source>All members by member type</source>
+        <translation>Seluruh anggota menurut jenis anggota</translation>
+    </message>
+    <message>
+        <source>New members by gender</source>
+        <translation>Anggota baru menurut jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Keanggotaan</translation>
+    </message>
+    <message>
+        <source>Titles at the end</source>
+        <translation>Judul pada akhir periode</translation>
+    </message>
+    <message>
+        <source>Copies at the end</source>
+        <translation>Eksemplar pada akhir periode</translation>
+    </message>
+    <message>
+        <source>New titles</source>
+        <translation>Judul baru</translation>
+    </message>
+    <message>
+        <source>New copies</source>
+        <translation>Eksemplar baru</translation>
+    </message>
+    <message>
+        <source>New copies by source</source>
+        <translation>Eksemplar baru menurut asal</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Koleksi</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Pinjaman</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Pengembalian</translation>
+    </message>
+    <message>
+        <source>Overdue at the end</source>
+        <translation>Terlambat pada akhir periode</translation>
+    </message>
+    <message>
+        <source>Members who borrowed</source>
+        <translation>Anggota yang meminjam</translation>
+    </message>
+    <message>
+        <source>Loans by DDC class</source>
+        <translation>Peminjaman menurut kelas DDC</translation>
+    </message>
+    <message>
+        <source>The most borrowed titles</source>
+        <translation>Judul yang paling banyak dipinjam</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Pengarang</translation>
+    </message>
+    <message>
+        <source>No loans in this period.</source>
+        <translation>Tidak ada peminjaman pada periode ini.</translation>
+    </message>
+    <message>
+        <source>Circulation</source>
+        <translation>Sirkulasi</translation>
+    </message>
+    <message>
+        <source>Activities held</source>
+        <translation>Kegiatan yang terlaksana</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategi</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>No activity was held in this period.</source>
+        <translation>Tidak ada kegiatan yang terlaksana pada periode ini.</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>Jumlah peserta</translation>
+    </message>
+    <message>
+        <source>Activities by category</source>
+        <translation>Kegiatan menurut kategori</translation>
+    </message>
+    <message>
+        <source>Activities by strategy</source>
+        <translation>Kegiatan menurut strategi</translation>
+    </message>
+    <message>
+        <source>People reached by gender</source>
+        <translation>Peserta menurut jenis kelamin</translation>
+    </message>
+    <message>
+        <source>People reached by age band</source>
+        <translation>Peserta menurut kelompok umur</translation>
+    </message>
+    <message>
+        <source>Meetings, trainings</source>
+        <translation>Pertemuan dan pelatihan</translation>
+    </message>
+    <message>
+        <source>Stakeholder meetings</source>
+        <translation>Pertemuan pemangku kepentingan</translation>
+    </message>
+    <message>
+        <source>Stakeholder representatives</source>
+        <translation>Perwakilan pemangku kepentingan</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>People trained</source>
+        <translation>Peserta pelatihan</translation>
+    </message>
+    <message>
+        <source>Not counted: {planned} planned but not yet held, {cancelled} cancelled.</source>
+        <translation>Tidak dihitung: {planned} direncanakan tetapi belum terlaksana, {cancelled} dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>New agreements</source>
+        <translation>Perjanjian baru</translation>
+    </message>
+    <message>
+        <source>Agreements in force</source>
+        <translation>Perjanjian yang berlaku</translation>
+    </message>
+    <message>
+        <source>Value of the support received</source>
+        <translation>Nilai dukungan yang diterima</translation>
+    </message>
+    <message>
+        <source>Value by type of support</source>
+        <translation>Nilai menurut jenis dukungan</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Perjanjian</translation>
+    </message>
+    <message>
+        <source>No new agreement in this period.</source>
+        <translation>Tidak ada perjanjian baru pada periode ini.</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Dukungan</translation>
+    </message>
+    <message>
+        <source>No support received in this period.</source>
+        <translation>Tidak ada dukungan yang diterima pada periode ini.</translation>
+    </message>
+    <message>
+        <source>Partnerships and advocacy</source>
+        <translation>Kemitraan dan advokasi</translation>
+    </message>
+    <message>
+        <source>Stories of the period</source>
+        <translation>Kisah pada periode ini</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Kisah</translation>
+    </message>
+    <message>
+        <source>No story was recorded in this period.</source>
+        <translation>Tidak ada kisah yang dicatat pada periode ini.</translation>
+    </message>
+    <message>
+        <source>Success stories</source>
+        <translation>Kisah sukses</translation>
+    </message>
+    <message>
+        <source>Obstacles and plans</source>
+        <translation>Kendala dan rencana</translation>
+    </message>
+    <message>
+        <source>Nothing was written for this period.</source>
+        <translation>Tidak ada yang ditulis untuk periode ini.</translation>
+    </message>
+    <message>
+        <source>Participants in literacy activities</source>
+        <translation>Peserta kegiatan literasi</translation>
+    </message>
+    <message>
+        <source>Library users</source>
+        <translation>Pemustaka</translation>
+    </message>
+    <message>
+        <source>Users of computers and internet</source>
+        <translation>Pengguna komputer dan internet</translation>
+    </message>
+    <message>
+        <source>Visits to read in the library</source>
+        <translation>Kunjungan untuk membaca di perpustakaan</translation>
+    </message>
+    <message>
+        <source>Library development figures (IPLM)</source>
+        <translation>Angka pembangunan perpustakaan (IPLM)</translation>
+    </message>
+    <message>
+        <source>Urban village {name}</source>
+        <translation>Kelurahan {name}</translation>
+    </message>
+    <message>
+        <source>Village {name}</source>
+        <translation>Desa {name}</translation>
+    </message>
+    <message>
+        <source>Sub-district {name}</source>
+        <translation>Kecamatan {name}</translation>
+    </message>
+    <message>
+        <source>Province {name}</source>
+        <translation>Provinsi {name}</translation>
+    </message>
+    <message>
+        <source>NPP {npp}</source>
+        <translation>NPP {npp}</translation>
+    </message>
+    <message>
+        <source>Annual library report</source>
+        <translation>Laporan tahunan perpustakaan</translation>
+    </message>
+    <message>
+        <source>Monthly library report</source>
+        <translation>Laporan bulanan perpustakaan</translation>
+    </message>
+    <message>
+        <source>Year: {year}</source>
+        <translation>Tahun: {year}</translation>
+    </message>
+    <message>
+        <source>Month: {month}</source>
+        <translation>Bulan: {month}</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Tahun ini</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Tahun lalu</translation>
+    </message>
+    <message>
+        <source>Change from last year</source>
+        <translation>Perubahan dari tahun lalu</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Bulan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>Bulan yang sama tahun lalu</translation>
+    </message>
+    <message>
+        <source>Change from previous month</source>
+        <translation>Perubahan dari bulan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Head of the Urban Village of {village}</source>
+        <translation>Lurah {village}</translation>
+    </message>
+    <message>
+        <source>Head of the Village of {village}</source>
+        <translation>Kepala Desa {village}</translation>
+    </message>
+    <message>
+        <source>Made with PerpusDesa on {date} at {time} {zone}.</source>
+        <translation>Dibuat dengan PerpusDesa pada {date} pukul {time} {zone}.</translation>
+    </message>
+    <message>
+        <source>Acknowledged by,</source>
+        <translation>Mengetahui,</translation>
+    </message>
+    <message>
+        <source>Head of the Library</source>
+        <translation>Kepala Perpustakaan</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
     </message>
     <message>
         <source>Lent on</source>
@@ -2351,7 +4631,7 @@
     </message>
     <message>
         <source>A barcode may have up to 30 letters, digits, dashes, dots or slashes.</source>
-        <translation>Kode batang boleh berisi paling banyak 30 huruf, angka, tanda hubung, titik, atau garis miring.</translation>
+        <translation>Barkode boleh berisi paling banyak 30 huruf, angka, tanda hubung, titik, atau garis miring.</translation>
     </message>
     <message>
         <source>The acquisition date cannot be in the future.</source>
@@ -2387,7 +4667,7 @@
     </message>
     <message>
         <source>A barcode typed by hand is for one copy only; leave it empty.</source>
-        <translation>Kode batang yang diketik sendiri hanya untuk satu eksemplar; kosongkan saja.</translation>
+        <translation>Barkode yang diketik sendiri hanya untuk satu eksemplar; kosongkan saja.</translation>
     </message>
     <message>
         <source>Your role may not change the catalogue.</source>
@@ -2407,7 +4687,7 @@
     </message>
     <message>
         <source>The barcode {barcode} is already in use.</source>
-        <translation>Kode batang {barcode} sudah dipakai.</translation>
+        <translation>Barkode {barcode} sudah dipakai.</translation>
     </message>
     <message>
         <source>This title no longer exists.</source>
@@ -2418,12 +4698,20 @@
         <translation>Eksemplar ini sudah tidak ada.</translation>
     </message>
     <message>
+        <source>Row {number}: skipped: {reason}</source>
+        <translation>Baris {number}: dilewati: {reason}</translation>
+    </message>
+    <message>
+        <source>Row {number}: warning: {reason}</source>
+        <translation>Baris {number}: peringatan: {reason}</translation>
+    </message>
+    <message>
         <source>Record {number}: skipped: {reason}</source>
-        <translation>Rekaman {number}: dilewati: {reason}</translation>
+        <translation>Data ke-{number}: dilewati: {reason}</translation>
     </message>
     <message>
         <source>Record {number}: warning: {reason}</source>
-        <translation>Rekaman {number}: peringatan: {reason}</translation>
+        <translation>Data ke-{number}: peringatan: {reason}</translation>
     </message>
     <message>
         <source>The file {file} cannot be read: {reason}</source>
@@ -2450,8 +4738,16 @@
         <translation>berkas berakhir di tengah rekaman ini</translation>
     </message>
     <message>
+        <source>damaged MARC record: it is shorter or longer than its leader says</source>
+        <translation>rekaman MARC rusak: panjangnya tidak sesuai dengan yang tertulis di leader</translation>
+    </message>
+    <message>
         <source>damaged MARC record ({detail})</source>
         <translation>rekaman MARC rusak ({detail})</translation>
+    </message>
+    <message>
+        <source>some characters could not be read and were left out or replaced</source>
+        <translation>beberapa huruf tidak dapat dibaca, lalu dihilangkan atau diganti</translation>
     </message>
     <message>
         <source>The file {file} is not a readable MARCXML file: {reason}</source>
@@ -2466,12 +4762,20 @@
         <translation>tidak ada judul (ruas 245 $a)</translation>
     </message>
     <message>
+        <source>DDC class {ddc} not understood, left out</source>
+        <translation>kelas DDC {ddc} tidak dikenali, tidak disimpan</translation>
+    </message>
+    <message>
         <source>invalid ISBN {isbn} left out</source>
         <translation>ISBN {isbn} tidak sah, tidak disimpan</translation>
     </message>
     <message>
         <source>The file {file} is not a CSV file.</source>
         <translation>Berkas {file} bukan berkas CSV.</translation>
+    </message>
+    <message>
+        <source>The file {file} is a PerpusDesa catalogue template, not a SLiMS export: import it as the catalogue template.</source>
+        <translation>Berkas {file} adalah templat katalog PerpusDesa, bukan hasil ekspor SLiMS: impor sebagai templat katalog.</translation>
     </message>
     <message>
         <source>The file {file} is not a SLiMS bibliography export: the column {columns} is missing.</source>
@@ -2482,12 +4786,672 @@
         <translation>tidak ada judul</translation>
     </message>
     <message>
+        <source>The file {file} is an old Excel file (.xls). In Excel choose Save As and save it as .xlsx or as CSV.</source>
+        <translation>Berkas {file} adalah berkas Excel versi lama (.xls). Di Excel, pilih Save As (Simpan Sebagai), lalu simpan sebagai .xlsx atau CSV.</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a readable CSV file: {reason}</source>
+        <translation>Berkas {file} bukan berkas CSV yang dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a readable Excel (.xlsx) file. Save it again in Excel.</source>
+        <translation>Berkas {file} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan ulang di Excel.</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a PerpusDesa catalogue template: the columns {columns} are missing. Start from katalog-template.xlsx or katalog-template.csv.</source>
+        <translation>Berkas {file} bukan templat katalog PerpusDesa: kolom {columns} tidak ada. Mulailah dari katalog-template.xlsx atau katalog-template.csv.</translation>
+    </message>
+    <message>
+        <source>no title (column judul)</source>
+        <translation>tidak ada judul (kolom judul)</translation>
+    </message>
+    <message>
+        <source>{value} is not a year of publication (column {column})</source>
+        <translation>{value} bukan tahun terbit (kolom {column})</translation>
+    </message>
+    <message>
+        <source>{value} is not a language; write Indonesia, Inggris, Arab, Jawa, Sunda or a three-letter code such as ind (column {column})</source>
+        <translation>{value} bukan bahasa; tulis Indonesia, Inggris, Arab, Jawa, Sunda, atau kode tiga huruf seperti ind (kolom {column})</translation>
+    </message>
+    <message>
+        <source>{value} is not a material type; write buku, majalah, surat_kabar, audio_visual or lainnya (column {column})</source>
+        <translation>{value} bukan jenis bahan; tulis buku, majalah, surat_kabar, audio_visual, atau lainnya (kolom {column})</translation>
+    </message>
+    <message>
+        <source>{value} is not a reader group; write anak, remaja or dewasa (column {column})</source>
+        <translation>{value} bukan sasaran pembaca; tulis anak, remaja, atau dewasa (kolom {column})</translation>
+    </message>
+    <message>
+        <source>{value} is not a source; write perpusnas, hibah, pembelian or swadaya (column {column})</source>
+        <translation>{value} bukan asal eksemplar; tulis perpusnas, hibah, pembelian, atau swadaya (kolom {column})</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of copies from 1 to 100 (column {column})</source>
+        <translation>{value} bukan jumlah eksemplar dari 1 sampai 100 (kolom {column})</translation>
+    </message>
+    <message>
+        <source>{value} copies, but more barcodes are given; correct one of the two (column {column})</source>
+        <translation>{value} eksemplar, tetapi barkode yang ditulis lebih banyak; perbaiki salah satunya (kolom {column})</translation>
+    </message>
+    <message>
+        <source>{value} is not a date of acquisition; write it as 2024-07-31 or 31/07/2024, not in the future (column {column})</source>
+        <translation>{value} bukan tanggal pengadaan; tulis seperti 2024-07-31 atau 31/07/2024, dan tidak boleh di masa depan (kolom {column})</translation>
+    </message>
+    <message>
         <source>Only a manager or an administrator can import the catalogue.</source>
         <translation>Hanya pengelola atau administrator yang dapat mengimpor katalog.</translation>
     </message>
     <message>
         <source>barcode {barcode} is already in use or too long; the copy got {new}</source>
-        <translation>kode batang {barcode} sudah dipakai atau terlalu panjang; eksemplar mendapat kode {new}</translation>
+        <translation>barkode {barcode} sudah dipakai atau terlalu panjang; eksemplar mendapat kode {new}</translation>
+    </message>
+    <message>
+        <source>Choose one of the label sheets in the list.</source>
+        <translation>Pilih salah satu lembar label di daftar.</translation>
+    </message>
+    <message>
+        <source>Start at a label from 1 to {last}: this sheet has {last} labels.</source>
+        <translation>Mulai dari label 1 sampai {last}: lembar ini berisi {last} label.</translation>
+    </message>
+    <message>
+        <source>Choose spine labels, barcode labels or both.</source>
+        <translation>Pilih label punggung, label barkode, atau keduanya.</translation>
+    </message>
+    <message>
+        <source>Print 1 to {max} labels of each copy.</source>
+        <translation>Cetak 1 sampai {max} label untuk setiap eksemplar.</translation>
+    </message>
+    <message>
+        <source>Choose at least one copy to print labels for.</source>
+        <translation>Pilih paling sedikit satu eksemplar yang akan dicetak labelnya.</translation>
+    </message>
+    <message>
+        <source>That is more than {max} labels. Print them in smaller batches.</source>
+        <translation>Itu lebih dari {max} label. Cetak sebagian demi sebagian.</translation>
+    </message>
+    <message>
+        <source>Type the first and the last barcode.</source>
+        <translation>Ketik barkode pertama dan terakhir.</translation>
+    </message>
+    <message>
+        <source>No stock take is open. Start a count first.</source>
+        <translation>Tidak ada stok opname yang sedang berjalan. Mulai opname dulu.</translation>
+    </message>
+    <message>
+        <source>Your role may not take stock.</source>
+        <translation>Peran Anda tidak berwenang melakukan stok opname.</translation>
+    </message>
+    <message>
+        <source>This stock take no longer exists.</source>
+        <translation>Stok opname ini sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>A stock take started by {user} is still open. Carry on with it, or close it before starting another.</source>
+        <translation>Stok opname yang dimulai oleh {user} masih berjalan. Lanjutkan opname itu, atau tutup dulu sebelum memulai yang baru.</translation>
+    </message>
+    <message>
+        <source>Scan or type a barcode.</source>
+        <translation>Pindai atau ketik barkode.</translation>
+    </message>
+    <message>
+        <source>{code} is not a barcode. A barcode has up to 30 letters, digits, dashes, dots or slashes.</source>
+        <translation>{code} bukan barkode. Barkode berisi paling banyak 30 huruf, angka, tanda hubung, titik, atau garis miring.</translation>
+    </message>
+    <message>
+        <source>Your role may not mark copies as lost.</source>
+        <translation>Peran Anda tidak berwenang menandai eksemplar sebagai hilang.</translation>
+    </message>
+    <message>
+        <source>Your role may not cancel a stock take.</source>
+        <translation>Peran Anda tidak berwenang membatalkan stok opname.</translation>
+    </message>
+    <message>
+        <source>Higher income</source>
+        <translation>Penghasilan meningkat</translation>
+    </message>
+    <message>
+        <source>New skills</source>
+        <translation>Keterampilan baru</translation>
+    </message>
+    <message>
+        <source>New business</source>
+        <translation>Usaha baru</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Pendidikan</translation>
+    </message>
+    <message>
+        <source>Women&apos;s empowerment</source>
+        <translation>Pemberdayaan perempuan</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Kesehatan</translation>
+    </message>
+    <message>
+        <source>Your role may not record stories.</source>
+        <translation>Peran Anda tidak berwenang mencatat kisah.</translation>
+    </message>
+    <message>
+        <source>Your role may change only the stories typed in today.</source>
+        <translation>Peran Anda hanya berwenang mengubah kisah yang diketik hari ini.</translation>
+    </message>
+    <message>
+        <source>Your role may not delete stories.</source>
+        <translation>Peran Anda tidak berwenang menghapus kisah.</translation>
+    </message>
+    <message>
+        <source>That story no longer exists.</source>
+        <translation>Kisah tersebut sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>A figure cannot be negative.</source>
+        <translation>Angka tidak boleh kurang dari 0.</translation>
+    </message>
+    <message>
+        <source>A story is kept only with the person&apos;s consent. Ask for it and record it first.</source>
+        <translation>Kisah hanya boleh disimpan dengan persetujuan yang bersangkutan. Mintalah persetujuannya dan catat dulu.</translation>
+    </message>
+    <message>
+        <source>Fill in the person&apos;s name.</source>
+        <translation>Isi nama yang bersangkutan.</translation>
+    </message>
+    <message>
+        <source>Choose the person&apos;s gender.</source>
+        <translation>Pilih jenis kelamin yang bersangkutan.</translation>
+    </message>
+    <message>
+        <source>Choose the person&apos;s age group.</source>
+        <translation>Pilih kelompok umur yang bersangkutan.</translation>
+    </message>
+    <message>
+        <source>Choose the category of the story.</source>
+        <translation>Pilih kategori kisah.</translation>
+    </message>
+    <message>
+        <source>Fill in the title of the story.</source>
+        <translation>Isi judul kisah.</translation>
+    </message>
+    <message>
+        <source>Write the story.</source>
+        <translation>Tulis kisahnya.</translation>
+    </message>
+    <message>
+        <source>The chosen activity is no longer in the list.</source>
+        <translation>Kegiatan yang dipilih sudah tidak ada di daftar.</translation>
+    </message>
+    <message>
+        <source>Say what the figures measure, for example the monthly income.</source>
+        <translation>Tulis apa yang diukur oleh angka itu, misalnya penghasilan per bulan.</translation>
+    </message>
+    <message>
+        <source>The date of the consent lies in the future.</source>
+        <translation>Tanggal persetujuan tidak boleh setelah hari ini.</translation>
+    </message>
+    <message>
+        <source>Choose the staff member who witnessed the consent.</source>
+        <translation>Pilih petugas yang menjadi saksi persetujuan.</translation>
+    </message>
+    <message>
+        <source>A child&apos;s story needs a parent&apos;s or guardian&apos;s consent: fill in their name.</source>
+        <translation>Kisah anak memerlukan persetujuan orang tua/wali: isi namanya.</translation>
+    </message>
+    <message>
+        <source>A child&apos;s story needs a parent&apos;s or guardian&apos;s consent.</source>
+        <translation>Kisah anak memerlukan persetujuan orang tua/wali.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Buku</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>Majalah</translation>
+    </message>
+    <message>
+        <source>Newspaper</source>
+        <translation>Surat kabar</translation>
+    </message>
+    <message>
+        <source>Audio-visual</source>
+        <translation>Audiovisual</translation>
+    </message>
+    <message>
+        <source>Other material</source>
+        <translation>Bahan lain</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Anak</translation>
+    </message>
+    <message>
+        <source>Teens</source>
+        <translation>Remaja</translation>
+    </message>
+    <message>
+        <source>Adults</source>
+        <translation>Dewasa</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Tidak dicatat</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Anggota</translation>
+    </message>
+    <message>
+        <source>Non-members</source>
+        <translation>Bukan anggota</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Rombongan</translation>
+    </message>
+    <message>
+        <source>Perpusnas aid</source>
+        <translation>Bantuan Perpusnas</translation>
+    </message>
+    <message>
+        <source>Donation</source>
+        <translation>Hibah</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Pembelian</translation>
+    </message>
+    <message>
+        <source>Self-funded</source>
+        <translation>Swadaya</translation>
+    </message>
+    <message>
+        <source>000 General works</source>
+        <translation>000 Karya umum</translation>
+    </message>
+    <message>
+        <source>100 Philosophy and psychology</source>
+        <translation>100 Filsafat dan psikologi</translation>
+    </message>
+    <message>
+        <source>200 Religion</source>
+        <translation>200 Agama</translation>
+    </message>
+    <message>
+        <source>300 Social sciences</source>
+        <translation>300 Ilmu sosial</translation>
+    </message>
+    <message>
+        <source>400 Language</source>
+        <translation>400 Bahasa</translation>
+    </message>
+    <message>
+        <source>500 Science</source>
+        <translation>500 Ilmu pengetahuan alam</translation>
+    </message>
+    <message>
+        <source>600 Technology</source>
+        <translation>600 Teknologi</translation>
+    </message>
+    <message>
+        <source>700 Arts and recreation</source>
+        <translation>700 Kesenian dan rekreasi</translation>
+    </message>
+    <message>
+        <source>800 Literature</source>
+        <translation>800 Kesusastraan</translation>
+    </message>
+    <message>
+        <source>900 History and geography</source>
+        <translation>900 Sejarah dan geografi</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Baik</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Sedang</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>Buruk</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <source>On loan</source>
+        <translation>Dipinjam</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Hilang</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Rusak</translation>
+    </message>
+    <message>
+        <source>Weeded</source>
+        <translation>Disiangi</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Arab</translation>
+    </message>
+    <message>
+        <source>Javanese</source>
+        <translation>Jawa</translation>
+    </message>
+    <message>
+        <source>Sundanese</source>
+        <translation>Sunda</translation>
+    </message>
+    <message>
+        <source>Malay</source>
+        <translation>Melayu</translation>
+    </message>
+    <message>
+        <source>MARC 21 (ISO 2709), such as an INLISLite export</source>
+        <translation>MARC 21 (ISO 2709), misalnya hasil ekspor INLISLite</translation>
+    </message>
+    <message>
+        <source>MARCXML</source>
+        <translation>MARCXML</translation>
+    </message>
+    <message>
+        <source>SLiMS bibliography export (CSV)</source>
+        <translation>Hasil ekspor bibliografi SLiMS (CSV)</translation>
+    </message>
+    <message>
+        <source>PerpusDesa catalogue template (CSV or XLSX)</source>
+        <translation>Templat katalog PerpusDesa (CSV atau XLSX)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabung</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Lewati</translation>
+    </message>
+    <message>
+        <source>the same book as record {number}</source>
+        <translation>buku yang sama dengan data ke-{number}</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Data ke-</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Pengarang</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Class (DDC)</source>
+        <translation>Kelas (DDC)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barkode</translation>
+    </message>
+    <message>
+        <source>Call number</source>
+        <translation>Nomor panggil</translation>
+    </message>
+    <message>
+        <source>Acquired</source>
+        <translation>Tanggal pengadaan</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Asal</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <source>Fill in the amount in Rupiah as a whole number, for example 15.000.000.</source>
+        <translation>Isi jumlah dalam Rupiah sebagai bilangan bulat, misalnya 15.000.000.</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Berlaku</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Berakhir</translation>
+    </message>
+    <message>
+        <source>Not yet in force</source>
+        <translation>Belum berlaku</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Narahubung</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Mitra</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Yang diterima</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation>Di rak</translation>
+    </message>
+    <message>
+        <source>On loan, yet on the shelf</source>
+        <translation>Dipinjam, tetapi ada di rak</translation>
+    </message>
+    <message>
+        <source>Lost or weeded, yet on the shelf</source>
+        <translation>Hilang atau disiangi, tetapi ada di rak</translation>
+    </message>
+    <message>
+        <source>Not in the catalogue</source>
+        <translation>Tidak ada di katalog</translation>
+    </message>
+    <message>
+        <source>Found on the shelf</source>
+        <translation>Ditemukan di rak</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Waktu pindai</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>{status}, yet on the shelf</source>
+        <translation>{status}, tetapi ada di rak</translation>
+    </message>
+    <message>
+        <source>Started: {time} by {user}</source>
+        <translation>Dimulai: {time} oleh {user}</translation>
+    </message>
+    <message>
+        <source>Closed: {time} by {user}</source>
+        <translation>Ditutup: {time} oleh {user}</translation>
+    </message>
+    <message>
+        <source>The count is still open; the lists may change.</source>
+        <translation>Opname masih berjalan; daftar ini masih dapat berubah.</translation>
+    </message>
+    <message>
+        <source>Copies expected on the shelves</source>
+        <translation>Eksemplar yang seharusnya ada di rak</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Ditemukan</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Codes not in the catalogue</source>
+        <translation>Kode yang tidak ada di katalog</translation>
+    </message>
+    <message>
+        <source>Copies marked lost</source>
+        <translation>Eksemplar yang ditandai hilang</translation>
+    </message>
+    <message>
+        <source>When the count was closed, {count} of these copies were marked lost; the status shown is the one they had before.</source>
+        <translation>Saat opname ditutup, {count} eksemplar ini ditandai hilang; status yang ditampilkan adalah status sebelumnya.</translation>
+    </message>
+    <message>
+        <source>Stock take result</source>
+        <translation>Hasil stok opname</translation>
+    </message>
+    <message>
+        <source>Printed: {date}</source>
+        <translation>Dicetak: {date}</translation>
+    </message>
+    <message>
+        <source>Head of the library</source>
+        <translation>Kepala Perpustakaan</translation>
+    </message>
+    <message>
+        <source>Missing copies ({count})</source>
+        <translation>Eksemplar tidak ditemukan ({count})</translation>
+    </message>
+    <message>
+        <source>Unexpected finds ({count})</source>
+        <translation>Temuan tak terduga ({count})</translation>
+    </message>
+    <message>
+        <source>Copies on loan ({count})</source>
+        <translation>Eksemplar yang dipinjam ({count})</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Tokoh</translation>
+    </message>
+    <message>
+        <source>Related activity</source>
+        <translation>Kegiatan terkait</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publikasi</translation>
+    </message>
+    <message>
+        <source>With the name</source>
+        <translation>Dengan nama</translation>
+    </message>
+    <message>
+        <source>Initials only ({initials})</source>
+        <translation>Hanya inisial ({initials})</translation>
+    </message>
+    <message>
+        <source>Shared with the consent of the person and of a parent or guardian, given on {date} and witnessed by {witness}.</source>
+        <translation>Dibagikan dengan persetujuan yang bersangkutan dan orang tua/wali, yang diberikan pada {date} dan disaksikan oleh {witness}.</translation>
+    </message>
+    <message>
+        <source>Shared with the consent of the person, given on {date} and witnessed by {witness}.</source>
+        <translation>Dibagikan dengan persetujuan yang bersangkutan, yang diberikan pada {date} dan disaksikan oleh {witness}.</translation>
+    </message>
+    <message>
+        <source>The person agreed to publication with the name.</source>
+        <translation>Yang bersangkutan setuju kisahnya dipublikasikan dengan nama.</translation>
+    </message>
+    <message>
+        <source>Published without the name and photo, as the person asked.</source>
+        <translation>Dipublikasikan tanpa nama dan foto, sesuai permintaan yang bersangkutan.</translation>
+    </message>
+    <message>
+        <source>Success story</source>
+        <translation>Kisah sukses</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Sebelum</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sesudah</translation>
+    </message>
+    <message>
+        <source>Related activity: {title}</source>
+        <translation>Kegiatan terkait: {title}</translation>
+    </message>
+    <message>
+        <source>Printed on {date}.</source>
+        <translation>Dicetak pada {date}.</translation>
+    </message>
+    <message>
+        <source>Your role may not change the obstacles and plans of a report.</source>
+        <translation>Peran Anda tidak berwenang mengubah kendala dan rencana dalam laporan.</translation>
+    </message>
+    <message>
+        <source>The obstacles and plans are {length} characters long: shorten them to at most {limit}.</source>
+        <translation>Kendala dan rencana sepanjang {length} karakter: persingkat menjadi paling banyak {limit}.</translation>
+    </message>
+    <message>
+        <source>No fonts are installed on this computer, so the report cannot be printed.</source>
+        <translation>Tidak ada huruf (font) yang terpasang di komputer ini, sehingga laporan tidak dapat dicetak.</translation>
     </message>
 </context>
 <context>
@@ -2565,6 +5529,266 @@
     </message>
 </context>
 <context>
+    <name>RecordTab</name>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Hapus…</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPrintDialog</name>
+    <message>
+        <source>overdue-reminders-{date}.pdf</source>
+        <translation>pengingat-terlambat-{date}.pdf</translation>
+    </message>
+    <message>
+        <source>Print the reminder list</source>
+        <translation>Cetak daftar pengingat</translation>
+    </message>
+    <message>
+        <source>Overdue loans on {date}: {count}. One A4 list to call or visit them.</source>
+        <translation>Pinjaman terlambat per {date}: {count}. Satu daftar A4 untuk menelepon atau mendatangi peminjamnya.</translation>
+    </message>
+    <message>
+        <source>Save as a &amp;PDF file</source>
+        <translation>Simpan sebagai berkas &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Send to a p&amp;rinter</source>
+        <translation>Kirim ke p&amp;rinter</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>Pil&amp;ih...</translation>
+    </message>
+    <message>
+        <source>&amp;Open the PDF</source>
+        <translation>B&amp;uka PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>Save the reminder list as</source>
+        <translation>Simpan daftar pengingat sebagai</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF file.</source>
+        <translation>Pilih tempat menyimpan berkas PDF.</translation>
+    </message>
+    <message>
+        <source>Overdue loans</source>
+        <translation>Pinjaman terlambat</translation>
+    </message>
+    <message>
+        <source>Making the reminder list...</source>
+        <translation>Membuat daftar pengingat...</translation>
+    </message>
+    <message>
+        <source>The reminder list was saved in {path}.</source>
+        <translation>Daftar pengingat sudah disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>&amp;Monthly</source>
+        <translation>&amp;Bulanan</translation>
+    </message>
+    <message>
+        <source>&amp;Annual</source>
+        <translation>&amp;Tahunan</translation>
+    </message>
+    <message>
+        <source>Mont&amp;h</source>
+        <translation>Bu&amp;lan</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>Ta&amp;hun</translation>
+    </message>
+    <message>
+        <source>Obstacles and plans</source>
+        <translation>Kendala dan rencana</translation>
+    </message>
+    <message>
+        <source>&amp;What held the library back in this period, and what it plans next (printed in the report):</source>
+        <translation>&amp;Kendala yang dihadapi perpustakaan pada periode ini, dan rencana berikutnya (dicetak di laporan):</translation>
+    </message>
+    <message>
+        <source>Only the library manager can change the obstacles and plans.</source>
+        <translation>Hanya pengelola perpustakaan yang dapat mengubah kendala dan rencana.</translation>
+    </message>
+    <message>
+        <source>&amp;Save notes</source>
+        <translation>&amp;Simpan catatan</translation>
+    </message>
+    <message>
+        <source>Print and export</source>
+        <translation>Cetak dan ekspor</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview...</source>
+        <translation>&amp;Pratinjau cetak...</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF...</source>
+        <translation>Simpan P&amp;DF...</translation>
+    </message>
+    <message>
+        <source>Save &amp;XLSX...</source>
+        <translation>Simpan &amp;XLSX...</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file</source>
+        <translation>B&amp;uka berkas</translation>
+    </message>
+    <message>
+        <source>Computing the figures for {period}...</source>
+        <translation>Menghitung angka untuk {period}...</translation>
+    </message>
+    <message>
+        <source>{period}: figures computed at {time}.</source>
+        <translation>{period}: angka dihitung pukul {time}.</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed.</source>
+        <translation>Angka tidak dapat dihitung.</translation>
+    </message>
+    <message>
+        <source>Saved on {date} at {time} by {user}.</source>
+        <translation>Disimpan pada {date} pukul {time} oleh {user}.</translation>
+    </message>
+    <message>
+        <source>{count} of at most {limit} characters</source>
+        <translation>{count} dari paling banyak {limit} karakter</translation>
+    </message>
+    <message>
+        <source>Print preview: {period}</source>
+        <translation>Pratinjau cetak: {period}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Simpan laporan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF...</source>
+        <translation>Membuat PDF...</translation>
+    </message>
+    <message>
+        <source>Save the figures as a workbook</source>
+        <translation>Simpan angka sebagai buku kerja</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Making the workbook...</source>
+        <translation>Membuat buku kerja...</translation>
+    </message>
+    <message>
+        <source>Saved in {path}</source>
+        <translation>Disimpan di {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPrintDialog</name>
+    <message>
+        <source>stock-take-{date}.pdf</source>
+        <translation>stok-opname-{date}.pdf</translation>
+    </message>
+    <message>
+        <source>Print the stock take result</source>
+        <translation>Cetak hasil stok opname</translation>
+    </message>
+    <message>
+        <source>Missing copies: {missing}. Unexpected finds: {unexpected}.</source>
+        <translation>Eksemplar tidak ditemukan: {missing}. Temuan tak terduga: {unexpected}.</translation>
+    </message>
+    <message>
+        <source>Save as a &amp;PDF file</source>
+        <translation>Simpan sebagai berkas &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Send to a p&amp;rinter</source>
+        <translation>Kirim ke p&amp;rinter</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>Pil&amp;ih...</translation>
+    </message>
+    <message>
+        <source>&amp;Open the PDF</source>
+        <translation>B&amp;uka PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>Save the result as</source>
+        <translation>Simpan hasil sebagai</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF file.</source>
+        <translation>Pilih tempat menyimpan berkas PDF.</translation>
+    </message>
+    <message>
+        <source>Stock take result</source>
+        <translation>Hasil stok opname</translation>
+    </message>
+    <message>
+        <source>Making the stock take result...</source>
+        <translation>Membuat hasil stok opname...</translation>
+    </message>
+    <message>
+        <source>The result was saved in {path}.</source>
+        <translation>Hasil sudah disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> minutes</source>
@@ -2639,6 +5863,22 @@
         <translation>Pilihan buku tamu</translation>
     </message>
     <message>
+        <source>Activity &amp;categories...</source>
+        <translation>&amp;Kategori kegiatan...</translation>
+    </message>
+    <message>
+        <source>Rename, reorder or hide the categories offered for new activities.</source>
+        <translation>Ganti nama, ubah urutan, atau sembunyikan kategori yang ditawarkan untuk kegiatan baru.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Activity choices</source>
+        <translation>Pilihan kegiatan</translation>
+    </message>
+    <message>
         <source>Library profile</source>
         <translation>Profil perpustakaan</translation>
     </message>
@@ -2711,6 +5951,494 @@
     </message>
 </context>
 <context>
+    <name>StocktakePage</name>
+    <message>
+        <source>Stock take</source>
+        <translation>Stok opname</translation>
+    </message>
+    <message>
+        <source>&amp;Start a count</source>
+        <translation>&amp;Mulai opname</translation>
+    </message>
+    <message>
+        <source>&amp;Close the count...</source>
+        <translation>&amp;Tutup opname...</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel the count...</source>
+        <translation>&amp;Batalkan opname...</translation>
+    </message>
+    <message>
+        <source>&amp;Print the result...</source>
+        <translation>&amp;Cetak hasil...</translation>
+    </message>
+    <message>
+        <source>Scan a copy, or type its barcode and press Enter</source>
+        <translation>Pindai eksemplar, atau ketik barkodenya lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>Bar&amp;kode</translation>
+    </message>
+    <message>
+        <source>Coun&amp;t</source>
+        <translation>&amp;Hitung</translation>
+    </message>
+    <message>
+        <source>Make it a&amp;vailable again</source>
+        <translation>Jadikan te&amp;rsedia lagi</translation>
+    </message>
+    <message>
+        <source>Expected on the shelves</source>
+        <translation>Seharusnya ada di rak</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Ditemukan</translation>
+    </message>
+    <message>
+        <source>Not found yet</source>
+        <translation>Belum ditemukan</translation>
+    </message>
+    <message>
+        <source>On loan</source>
+        <translation>Dipinjam</translation>
+    </message>
+    <message>
+        <source>Unexpected finds</source>
+        <translation>Temuan tak terduga</translation>
+    </message>
+    <message>
+        <source>Codes scanned</source>
+        <translation>Kode yang dipindai</translation>
+    </message>
+    <message>
+        <source>%p% of the expected copies found</source>
+        <translation>%p% dari eksemplar yang seharusnya ada sudah ditemukan</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the count</source>
+        <translation>Keluarkan dari &amp;penghitungan</translation>
+    </message>
+    <message>
+        <source>Count started {time} by {user}. Scans are saved as you go.</source>
+        <translation>Opname dimulai pada {time} oleh {user}. Setiap pindaian langsung tersimpan.</translation>
+    </message>
+    <message>
+        <source>No count is open. The last one was closed {time}; {count} copies were marked lost.</source>
+        <translation>Tidak ada opname yang sedang berjalan. Opname terakhir ditutup pada {time}; {count} eksemplar ditandai hilang.</translation>
+    </message>
+    <message>
+        <source>No count is open. Start one, then scan every copy on the shelves.</source>
+        <translation>Tidak ada opname yang sedang berjalan. Mulai opname, lalu pindai setiap eksemplar di rak.</translation>
+    </message>
+    <message>
+        <source>&amp;Missing ({count})</source>
+        <translation>T&amp;idak ditemukan ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Unexpected ({count})</source>
+        <translation>Temuan tak ter&amp;duga ({count})</translation>
+    </message>
+    <message>
+        <source>On &amp;loan ({count})</source>
+        <translation>Dipin&amp;jam ({count})</translation>
+    </message>
+    <message>
+        <source>Scann&amp;ed ({count})</source>
+        <translation>&amp;Sudah dipindai ({count})</translation>
+    </message>
+    <message>
+        <source>{barcode} was counted already: {title}</source>
+        <translation>{barcode} sudah dihitung: {title}</translation>
+    </message>
+    <message>
+        <source>Found: {barcode} {title}</source>
+        <translation>Ditemukan: {barcode} {title}</translation>
+    </message>
+    <message>
+        <source>{barcode} {title} is on loan, yet it is on the shelf. Take it back at the circulation desk.</source>
+        <translation>{barcode} {title} tercatat dipinjam, tetapi ada di rak. Terima pengembaliannya di meja sirkulasi.</translation>
+    </message>
+    <message>
+        <source>{barcode} {title} is marked {status}, yet it is on the shelf.</source>
+        <translation>{barcode} {title} berstatus {status}, tetapi ada di rak.</translation>
+    </message>
+    <message>
+        <source>{barcode} is not in the catalogue. Put the copy aside to catalogue it.</source>
+        <translation>{barcode} tidak ada di katalog. Sisihkan eksemplar ini untuk dimasukkan ke katalog.</translation>
+    </message>
+    <message>
+        <source>{barcode} {title} is available again.</source>
+        <translation>{barcode} {title} tersedia lagi.</translation>
+    </message>
+    <message>
+        <source>{barcode} was taken out of the count.</source>
+        <translation>{barcode} sudah dikeluarkan dari penghitungan.</translation>
+    </message>
+    <message>
+        <source>The count has started. Scan every copy on the shelves.</source>
+        <translation>Opname sudah dimulai. Pindai setiap eksemplar di rak.</translation>
+    </message>
+    <message>
+        <source>Close the count</source>
+        <translation>Tutup opname</translation>
+    </message>
+    <message>
+        <source>Close this stock take?</source>
+        <translation>Tutup stok opname ini?</translation>
+    </message>
+    <message>
+        <source>{count} copies were not found. Mark them lost: they are no longer lent and the catalogue shows them as lost. A copy that turns up later can be made available again.</source>
+        <translation>{count} eksemplar tidak ditemukan. Tandai sebagai hilang: eksemplar itu tidak dapat dipinjamkan lagi dan katalog menampilkannya sebagai hilang. Eksemplar yang nanti ditemukan dapat dijadikan tersedia lagi.</translation>
+    </message>
+    <message>
+        <source>Close and mark {count} copies lost</source>
+        <translation>Tutup dan tandai {count} eksemplar hilang</translation>
+    </message>
+    <message>
+        <source>{count} copies were not found. Only a manager can mark them lost; the count keeps the list.</source>
+        <translation>{count} eksemplar tidak ditemukan. Hanya pengelola yang dapat menandainya hilang; daftarnya tetap tersimpan di opname ini.</translation>
+    </message>
+    <message>
+        <source>Every copy expected on the shelves was found.</source>
+        <translation>Semua eksemplar yang seharusnya ada di rak sudah ditemukan.</translation>
+    </message>
+    <message>
+        <source>Close without marking</source>
+        <translation>Tutup tanpa menandai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Closing the count...</source>
+        <translation>Menutup opname...</translation>
+    </message>
+    <message>
+        <source>The count is closed; {count} copies were marked lost.</source>
+        <translation>Opname sudah ditutup; {count} eksemplar ditandai hilang.</translation>
+    </message>
+    <message>
+        <source>Cancel the count</source>
+        <translation>Batalkan opname</translation>
+    </message>
+    <message>
+        <source>Cancel this stock take without a result?</source>
+        <translation>Batalkan stok opname ini tanpa hasil?</translation>
+    </message>
+    <message>
+        <source>No copy is marked lost. The scans are not used again.</source>
+        <translation>Tidak ada eksemplar yang ditandai hilang. Hasil pindaian tidak dipakai lagi.</translation>
+    </message>
+    <message>
+        <source>Carry on counting</source>
+        <translation>Lanjutkan menghitung</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesPage</name>
+    <message>
+        <source>Success stories</source>
+        <translation>Kisah sukses</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory</source>
+        <translation>Ka&amp;tegori</translation>
+    </message>
+    <message>
+        <source>&amp;New story…</source>
+        <translation>Kisah &amp;baru…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Print story sheet…</source>
+        <translation>&amp;Cetak lembar kisah…</translation>
+    </message>
+    <message>
+        <source>Stories: {count}</source>
+        <translation>Kisah: {count}</translation>
+    </message>
+    <message>
+        <source>{label}: {before} → {after}</source>
+        <translation>{label}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Related activity: {title}</source>
+        <translation>Kegiatan terkait: {title}</translation>
+    </message>
+    <message>
+        <source>Consent given on {date}, witnessed by {witness}.</source>
+        <translation>Persetujuan diberikan pada {date}, disaksikan oleh {witness}.</translation>
+    </message>
+    <message>
+        <source>Parent or guardian: {name}.</source>
+        <translation>Orang tua/wali: {name}.</translation>
+    </message>
+    <message>
+        <source>May be published with the name and photo.</source>
+        <translation>Boleh dipublikasikan dengan nama dan foto.</translation>
+    </message>
+    <message>
+        <source>Published only with the initials {initials}, no photo.</source>
+        <translation>Dipublikasikan hanya dengan inisial {initials}, tanpa foto.</translation>
+    </message>
+    <message>
+        <source>Delete a story</source>
+        <translation>Hapus kisah</translation>
+    </message>
+    <message>
+        <source>Delete the story “{title}”?</source>
+        <translation>Hapus kisah “{title}”?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>StoryDialog</name>
+    <message>
+        <source>Record a success story</source>
+        <translation>Catat kisah sukses</translation>
+    </message>
+    <message>
+        <source>Change the story</source>
+        <translation>Ubah kisah</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>for example farmer, trader, student</source>
+        <translation>misalnya petani, pedagang, pelajar</translation>
+    </message>
+    <message>
+        <source>(no activity)</source>
+        <translation>(tanpa kegiatan)</translation>
+    </message>
+    <message>
+        <source>for example: Her chips are now sold in town</source>
+        <translation>contoh: Keripiknya kini dijual sampai ke kota</translation>
+    </message>
+    <message>
+        <source>What was the person&apos;s life like before, what changed, and how?</source>
+        <translation>Bagaimana kehidupan orang ini sebelumnya, apa yang berubah, dan bagaimana perubahan itu terjadi?</translation>
+    </message>
+    <message>
+        <source>optional, for example Income per month (Rp)</source>
+        <translation>boleh dikosongkan, misalnya Penghasilan per bulan (Rp)</translation>
+    </message>
+    <message>
+        <source>no photo</source>
+        <translation>tanpa foto</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Pili&amp;h…</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>Hapus f&amp;oto</translation>
+    </message>
+    <message>
+        <source>Age gro&amp;up</source>
+        <translation>Kelompok &amp;umur</translation>
+    </message>
+    <message>
+        <source>Gi&amp;ven on</source>
+        <translation>&amp;Tanggal</translation>
+    </message>
+    <message>
+        <source>Tit&amp;le</source>
+        <translation>Judu&amp;l</translation>
+    </message>
+    <message>
+        <source>The stor&amp;y</source>
+        <translation>&amp;Isi kisah</translation>
+    </message>
+    <message>
+        <source>Afte&amp;r</source>
+        <translation>S&amp;esudah</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>The person &amp;agrees that the story is kept and shown in the library</source>
+        <translation>Yang bersangkutan men&amp;yetujui kisahnya disimpan dan ditampilkan di perpustakaan</translation>
+    </message>
+    <message>
+        <source>The story may be &amp;published with the name and photo</source>
+        <translation>Kisah boleh &amp;dipublikasikan dengan nama dan foto</translation>
+    </message>
+    <message>
+        <source>Without this, a printed story shows only the initials and no photo.</source>
+        <translation>Tanpa centang ini, kisah yang dicetak hanya memuat inisial, tanpa foto.</translation>
+    </message>
+    <message>
+        <source>The parent or guard&amp;ian agrees</source>
+        <translation>O&amp;rang tua/wali menyetujui</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>Tokoh kisah</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>&amp;Occupation</source>
+        <translation>&amp;Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>&amp;Witnessed by</source>
+        <translation>&amp;Saksi</translation>
+    </message>
+    <message>
+        <source>Parent or guardian&apos;s na&amp;me</source>
+        <translation>Nama orang tua/&amp;wali</translation>
+    </message>
+    <message>
+        <source>The story</source>
+        <translation>Kisah</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Kategori</translation>
+    </message>
+    <message>
+        <source>Related ac&amp;tivity</source>
+        <translation>Ke&amp;giatan terkait</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Angka</translation>
+    </message>
+    <message>
+        <source>&amp;Before</source>
+        <translation>Se&amp;belum</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Si&amp;mpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Pilih foto</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPrintDialog</name>
+    <message>
+        <source>success-story-{date}.pdf</source>
+        <translation>kisah-sukses-{date}.pdf</translation>
+    </message>
+    <message>
+        <source>Print the story</source>
+        <translation>Cetak kisah</translation>
+    </message>
+    <message>
+        <source>One A4 page, with the name and photo (the person agreed).</source>
+        <translation>Satu halaman A4, dengan nama dan foto (yang bersangkutan sudah setuju).</translation>
+    </message>
+    <message>
+        <source>One A4 page, without the name and photo: the person is shown as {who}.</source>
+        <translation>Satu halaman A4, tanpa nama dan foto: yang bersangkutan ditulis sebagai {who}.</translation>
+    </message>
+    <message>
+        <source>Save as a &amp;PDF file</source>
+        <translation>Simpan sebagai berkas &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Send to a p&amp;rinter</source>
+        <translation>Kirim ke p&amp;rinter</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>Pil&amp;ih...</translation>
+    </message>
+    <message>
+        <source>&amp;Open the PDF</source>
+        <translation>B&amp;uka PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>Save the story as</source>
+        <translation>Simpan kisah sebagai</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF file.</source>
+        <translation>Pilih tempat menyimpan berkas PDF.</translation>
+    </message>
+    <message>
+        <source>Success story</source>
+        <translation>Kisah sukses</translation>
+    </message>
+    <message>
+        <source>Making the story sheet...</source>
+        <translation>Membuat lembar kisah...</translation>
+    </message>
+    <message>
+        <source>The story was saved in {path}.</source>
+        <translation>Kisah sudah disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>
@@ -2719,6 +6447,204 @@
     <message>
         <source>Stopping...</source>
         <translation>Menghentikan...</translation>
+    </message>
+</context>
+<context>
+    <name>TitleDetail</name>
+    <message>
+        <source>Authors</source>
+        <translation>Pengarang</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbitan</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Edisi</translation>
+    </message>
+    <message>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <source>DDC class</source>
+        <translation>Kelas DDC</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Subjek</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Jenis bahan</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Sasaran pembaca</translation>
+    </message>
+    <message>
+        <source>C&amp;hange title…</source>
+        <translation>Ubah &amp;judul…</translation>
+    </message>
+    <message>
+        <source>Delete title</source>
+        <translation>Hapus judul</translation>
+    </message>
+    <message>
+        <source>&amp;Add copy…</source>
+        <translation>&amp;Tambah eksemplar…</translation>
+    </message>
+    <message>
+        <source>Change c&amp;opy…</source>
+        <translation>Ubah &amp;eksemplar…</translation>
+    </message>
+    <message>
+        <source>Delete copy</source>
+        <translation>Hapus eksemplar</translation>
+    </message>
+    <message>
+        <source>Choose a title in the list to see its copies.</source>
+        <translation>Pilih judul di daftar untuk melihat eksemplarnya.</translation>
+    </message>
+    <message>
+        <source>Copies: {available} available of {copies}</source>
+        <translation>Eksemplar: {available} tersedia dari {copies}</translation>
+    </message>
+</context>
+<context>
+    <name>TitleDialog</name>
+    <message>
+        <source>Add a title</source>
+        <translation>Tambah judul</translation>
+    </message>
+    <message>
+        <source>Title: {title}</source>
+        <translation>Judul: {title}</translation>
+    </message>
+    <message>
+        <source>Change the title {title}</source>
+        <translation>Ubah judul {title}</translation>
+    </message>
+    <message>
+        <source>as on the title page</source>
+        <translation>sesuai halaman judul</translation>
+    </message>
+    <message>
+        <source>Surname, Name; a second author after ;</source>
+        <translation>Nama belakang, Nama depan; pengarang kedua setelah ;</translation>
+    </message>
+    <message>
+        <source>city of publication</source>
+        <translation>kota terbit</translation>
+    </message>
+    <message>
+        <source>such as 2nd edition</source>
+        <translation>misalnya Edisi ke-2</translation>
+    </message>
+    <message>
+        <source>10 or 13 digits, dashes allowed</source>
+        <translation>10 atau 13 angka, boleh dengan tanda hubung</translation>
+    </message>
+    <message>
+        <source>such as 297.1, or 2X4.3 for Islam</source>
+        <translation>misalnya 297.1, atau 2X4.3 untuk Islam</translation>
+    </message>
+    <message>
+        <source>subjects with ; between them</source>
+        <translation>pisahkan subjek dengan ;</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>semua umur</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Judul</translation>
+    </message>
+    <message>
+        <source>&amp;Authors</source>
+        <translation>&amp;Pengarang</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher</source>
+        <translation>Pe&amp;nerbit</translation>
+    </message>
+    <message>
+        <source>Pl&amp;ace</source>
+        <translation>&amp;Kota terbit</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>T&amp;ahun</translation>
+    </message>
+    <message>
+        <source>&amp;Edition</source>
+        <translation>&amp;Edisi</translation>
+    </message>
+    <message>
+        <source>&amp;ISBN</source>
+        <translation>&amp;ISBN</translation>
+    </message>
+    <message>
+        <source>&amp;DDC class</source>
+        <translation>Kelas &amp;DDC</translation>
+    </message>
+    <message>
+        <source>S&amp;ubjects</source>
+        <translation>Su&amp;bjek</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Ba&amp;hasa</translation>
+    </message>
+    <message>
+        <source>&amp;Material</source>
+        <translation>Jeni&amp;s bahan</translation>
+    </message>
+    <message>
+        <source>&amp;Readers</source>
+        <translation>Sasa&amp;ran pembaca</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Si&amp;mpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Already in the catalogue</source>
+        <translation>Sudah ada di katalog</translation>
+    </message>
+    <message>
+        <source>Copies of {title} in the catalogue: {copies}. If you hold another copy of the same book, add it as a copy of that title. Save anyway only if it is a different book.</source>
+        <translation>Eksemplar {title} di katalog: {copies}. Jika Anda punya satu eksemplar lagi dari buku yang sama, tambahkan sebagai eksemplar judul itu. Pilih Tetap simpan hanya jika bukunya berbeda.</translation>
+    </message>
+    <message>
+        <source>Add a &amp;copy to it</source>
+        <translation>Tambahkan &amp;eksemplar ke judul itu</translation>
+    </message>
+    <message>
+        <source>Save anyway only if they are different books.</source>
+        <translation>Pilih Tetap simpan hanya jika bukunya memang berbeda.</translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>&amp;Tetap simpan</translation>
     </message>
 </context>
 <context>
