@@ -802,8 +802,8 @@
         <translation>&amp;Perpanjang</translation>
     </message>
     <message>
-        <source>Renew the loan chosen in the list (Alt+R).</source>
-        <translation>Perpanjang pinjaman yang dipilih di daftar (Alt+P).</translation>
+        <source>Renew the loan chosen in the list.</source>
+        <translation>Perpanjang pinjaman yang dipilih di daftar.</translation>
     </message>
     <message>
         <source>&amp;All loans</source>
@@ -2177,7 +2177,7 @@
         <translation>&amp;Cetak daftar pengingat...</translation>
     </message>
     <message>
-        <source>Overdue on {date}: {count} loans, the latest first.</source>
+        <source>Overdue on {date}: {count} loans, the longest overdue first.</source>
         <translation>Terlambat per {date}: {count} pinjaman, yang paling lama terlambat di atas.</translation>
     </message>
 </context>
@@ -5143,7 +5143,7 @@
     </message>
     <message>
         <source>English</source>
-        <translation>English</translation>
+        <translation>Inggris</translation>
     </message>
     <message>
         <source>Arabic</source>

@@ -185,7 +185,7 @@ def test_print_dialog_saves_the_pdf_in_the_background(
         "081311112222",
     ):
         assert expected in text, expected
-    assert text.index("Siti Aminah") < text.index("Budi Santoso")  # the latest first
+    assert text.index("Siti Aminah") < text.index("Budi Santoso")  # the longest overdue first
 
 
 def test_print_dialog_says_when_the_file_cannot_be_written(

@@ -1,6 +1,6 @@
 """Overdue loans: whom to call, and a printed reminder list.
 
-The list shows every open loan past its due date, the latest first: days late,
+The list shows every open loan past its due date, the longest overdue first: days late,
 the member's name, number and phone, the title, barcode and due date. "Print
 reminder list..." turns it into an A4 page (an HTML :class:`QTextDocument`
 with the library's name and the date in Indonesian, "26 November 2026"),
@@ -84,7 +84,7 @@ def indonesian_date(day: date) -> str:
 
 
 class OverdueModel(RowsModel):
-    """Overdue loans, as the service sorts them (the latest first)."""
+    """Overdue loans, as the service sorts them (the longest overdue first)."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("PerpusDesa", "Days late"),
@@ -501,7 +501,7 @@ class OverdueView(QWidget):
         lines = self.load()
         self.model.set_rows(lines)
         self.heading.setText(
-            self.tr("Overdue on {date}: {count} loans, the latest first.").format(
+            self.tr("Overdue on {date}: {count} loans, the longest overdue first.").format(
                 date=day_text(self.today(), "d MMMM yyyy"), count=len(lines)
             )
         )

@@ -168,7 +168,7 @@ class CirculationPage(QWidget):
         loans_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.renew_button = QPushButton(self.tr("&Renew"))
         self.renew_button.setObjectName("renewButton")
-        self.renew_button.setToolTip(self.tr("Renew the loan chosen in the list (Alt+R)."))
+        self.renew_button.setToolTip(self.tr("Renew the loan chosen in the list."))
         self.member_history_button = QPushButton(self.tr("&All loans"))
         self.member_history_button.setObjectName("memberHistory")
         self.member_history_button.setToolTip(
