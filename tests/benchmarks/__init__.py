@@ -20,6 +20,7 @@ NAMES = (
     "circulation",
     "report_figures",
     "report_pdf",
+    "beranda",
 )
 
 
