@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from app.core.auth import Permission, User
 from app.core.clock import zone_for_region
 from app.core.errors import PermissionDenied, ValidationError
+from app.core.ids import uuid7
 from app.core.text import QT_TRANSLATE_NOOP
 from app.db.database import Database
 
@@ -80,6 +82,7 @@ class LibraryProfile:
     village_head_name: str
     npp: str | None = None
     id: str | None = None
+    logo_path: str | None = None  # in the data folder; printed on the reports
 
     @property
     def time_zone(self) -> str:
@@ -154,8 +157,8 @@ def validate_profile(profile: LibraryProfile) -> LibraryProfile:
 
 def read_profile(conn: sqlite3.Connection) -> LibraryProfile | None:
     row = conn.execute(
-        "SELECT id, name, library_type, region_code, address, head_name, village_head_name, npp"
-        " FROM library WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
+        "SELECT id, name, library_type, region_code, address, head_name, village_head_name, npp,"
+        " logo_path FROM library WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
     ).fetchone()
     if row is None:
         return None
@@ -168,6 +171,7 @@ def read_profile(conn: sqlite3.Connection) -> LibraryProfile | None:
         head_name=row["head_name"],
         village_head_name=row["village_head_name"],
         npp=row["npp"],
+        logo_path=row["logo_path"],
     )
 
 
@@ -206,6 +210,52 @@ def update_profile(db: Database, actor: User, profile: LibraryProfile) -> Librar
         if record.time_zone != checked.time_zone:
             record.time_zone = checked.time_zone
     return checked
+
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+
+
+def set_logo(db: Database, actor: User, source: Path | None) -> str | None:
+    """Make the picture ``source`` the library's logo, printed on its reports; None removes it.
+
+    A JPEG or PNG of at most 2 MB, copied into the data folder (so moving the
+    original changes nothing); the old copy is removed once the change is saved.
+    Returns the logo's path in the data folder.
+    """
+    from app.core.activities import check_picture, copy_picture
+    from app.db.models import Library
+    from app.db.uow import Actor, UnitOfWork
+
+    if not actor.can(Permission.SETTINGS):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("PerpusDesa", "Your role may not change the library's profile.")
+        )
+    conn = db.connect()
+    try:
+        profile = read_profile(conn)
+    finally:
+        conn.close()
+    if profile is None or profile.id is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("PerpusDesa", "The library has not been set up yet.")
+        )
+    new_path: str | None = None
+    if source is not None:
+        suffix = check_picture(Path(source), "logo", LOGO_MAX_BYTES)
+        new_path = f"logo-{uuid7()}{suffix}"
+        copy_picture(Path(source), db.data_dir / new_path)
+    try:
+        with UnitOfWork(db, Actor(actor.id, actor.username)) as uow:
+            record = uow.get(Library, profile.id)
+            assert record is not None
+            record.logo_path = new_path
+    except BaseException:
+        if new_path is not None:
+            (db.data_dir / new_path).unlink(missing_ok=True)
+        raise
+    if profile.logo_path and profile.logo_path != new_path:
+        (db.data_dir / profile.logo_path).unlink(missing_ok=True)
+    return new_path
 
 
 def region_path(conn: sqlite3.Connection, code: str) -> str:

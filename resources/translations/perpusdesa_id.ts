@@ -5911,6 +5911,18 @@
         <translation>Kepala &amp;Desa/Lurah</translation>
     </message>
     <message>
+        <source>C&amp;hoose a logo...</source>
+        <translation>Pil&amp;ih logo...</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Hapus logo</translation>
+    </message>
+    <message>
+        <source>Logo on the reports</source>
+        <translation>Logo pada laporan</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>&amp;Simpan pengaturan</translation>
     </message>
@@ -5921,6 +5933,18 @@
     <message>
         <source>The settings were saved.</source>
         <translation>Pengaturan sudah disimpan.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Choose the library&apos;s logo</source>
+        <translation>Pilih logo perpustakaan</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -166,3 +169,56 @@ def test_guestbook_and_member_settings_are_saved(
     assert settings.get("repeat_visit_minutes") == 30
     assert settings.get("guest_name_retention_months") == 6
     assert settings.get("membership_months") == 0
+
+
+def test_a_logo_chosen_in_settings_is_shown_and_printed_on_the_report(
+    qtbot: QtBot,
+    controller: Controller,
+    library_db: LibraryDb,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.reports.figures import compute_report
+    from app.reports.model import Period
+    from app.ui.report_print import render_pdf
+
+    picture = QImage(120, 80, QImage.Format.Format_RGB32)
+    picture.fill(QColor("darkgreen"))
+    source = tmp_path / "logo-desa.png"
+    assert picture.save(str(source), "PNG")
+    page = open_settings(controller)
+    assert page.logo.pixmap().isNull() and not page.remove_logo_button.isEnabled()
+    chosen = [str(source), ""]
+    monkeypatch.setattr(
+        "app.ui.settings.page.QFileDialog.getOpenFileName", lambda *_a, **_k: tuple(chosen)
+    )
+    qtbot.mouseClick(page.logo_button, Qt.MouseButton.LeftButton)
+    assert not page.logo.pixmap().isNull()
+    assert page.logo.pixmap().width() == 64  # the preview keeps the picture's shape
+    assert page.remove_logo_button.isEnabled()
+
+    conn = library_db.db.connect()
+    try:
+        profile = read_profile(conn)
+        assert profile is not None and profile.logo_path
+        report = compute_report(conn, Period.of_month(2026, 11))
+    finally:
+        conn.close()
+    pdf = render_pdf(tmp_path / "laporan.pdf", report, data_dir=library_db.db.data_dir)
+    images = (
+        subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .splitlines()
+    )
+    assert len(images) == 3, images  # two header lines, then the logo
+
+    # A file that is not a picture: a clear message, the logo stays.
+    bad = tmp_path / "bukan.png"
+    bad.write_text("teks", encoding="utf-8")
+    chosen[0] = str(bad)
+    qtbot.mouseClick(page.logo_button, Qt.MouseButton.LeftButton)
+    assert page.error.isVisible() and "bukan.png" in page.error.text()
+    assert not page.logo.pixmap().isNull()
+
+    qtbot.mouseClick(page.remove_logo_button, Qt.MouseButton.LeftButton)
+    assert page.logo.pixmap().isNull() and not page.remove_logo_button.isEnabled()

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import KnownError
-from app.core.library import LIBRARY_TYPES, LibraryProfile, region_path, update_profile
+from app.core.library import LIBRARY_TYPES, LibraryProfile, region_path, set_logo, update_profile
 from app.core.settings import Settings
 from app.core.settings import validate as validate_setting
 from app.ui.context import AppContext
@@ -29,6 +34,8 @@ from app.ui.errors import show_error
 from app.ui.i18n import LANGUAGES, error_text, tr
 from app.ui.tasks import Task
 from app.ui.widgets import ErrorLabel
+
+LOGO_PREVIEW = 64  # pixels
 
 
 def _spin(key: str, low: int, high: int, suffix: str, settings: Settings) -> QSpinBox:
@@ -133,6 +140,23 @@ class SettingsPage(QWidget):
         library_form.addRow(self.tr("NPP (library number)"), self.npp)
         library_form.addRow(self.tr("Head of the &library"), self.head_name)
         library_form.addRow(self.tr("&Village head"), self.village_head_name)
+        self.logo = QLabel()
+        self.logo.setObjectName("logoPreview")
+        self.logo.setFixedSize(LOGO_PREVIEW, LOGO_PREVIEW)
+        self.logo.setFrameShape(QFrame.Shape.StyledPanel)
+        self.logo_button = QPushButton(self.tr("C&hoose a logo..."))
+        self.logo_button.setObjectName("chooseLogo")
+        self.logo_button.clicked.connect(self.on_logo_clicked)
+        self.remove_logo_button = QPushButton(self.tr("Remove the logo"))
+        self.remove_logo_button.setObjectName("removeLogo")
+        self.remove_logo_button.clicked.connect(self.on_remove_logo_clicked)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo)
+        logo_row.addWidget(self.logo_button)
+        logo_row.addWidget(self.remove_logo_button)
+        logo_row.addStretch(1)
+        library_form.addRow(self.tr("Logo on the reports"), logo_row)
+        self.show_logo()
 
         self.error = ErrorLabel("settingsError")
         self.save_button = QPushButton(self.tr("&Save settings"))
@@ -211,6 +235,44 @@ class SettingsPage(QWidget):
 
         self.save_button.setEnabled(False)
         Task(self, save, saved).on_failure(failed).run()
+
+    def show_logo(self) -> None:
+        path = self.context.profile.logo_path
+        image = QImage(str(self.context.data_dir / path)) if path else QImage()
+        if image.isNull():
+            self.logo.setPixmap(QPixmap())
+            self.logo.setText(self.tr("none"))
+        else:
+            self.logo.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    LOGO_PREVIEW,
+                    LOGO_PREVIEW,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.remove_logo_button.setEnabled(bool(path))
+
+    def on_logo_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the library's logo"), "", self.tr("Pictures (*.jpg *.jpeg *.png)")
+        )
+        if name:
+            self.change_logo(Path(name))
+
+    def on_remove_logo_clicked(self) -> None:
+        self.change_logo(None)
+
+    def change_logo(self, source: Path | None) -> None:
+        """Copy the picture in (a small file: quick enough for the GUI thread) and show it."""
+        self.error.hide()
+        try:
+            set_logo(self.context.db, self.context.user, source)
+        except KnownError as exc:
+            self.show_error(exc)
+            return
+        self.context.reload_profile()
+        self.show_logo()
 
     def show_error(self, exc: KnownError) -> None:
         self.error.show_message(error_text(exc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from app.core.auth import UserService
 from app.core.errors import PermissionDenied, ValidationError
 from app.core.library import (
     LIBRARY_TYPES,
+    LOGO_MAX_BYTES,
     REGION_LEVEL,
     LibraryProfile,
     get_region,
@@ -19,6 +21,7 @@ from app.core.library import (
     read_profile,
     region_chain,
     region_path,
+    set_logo,
     update_profile,
     validate_profile,
 )
@@ -230,3 +233,70 @@ def test_region_path_reads_from_village_to_province_and_is_kept(db: Database) ->
         assert Settings(conn).get(f"region_path:{VILLAGE_CODE}") == path
     finally:
         conn.close()
+
+
+def _png(path: Path, size: int = 40) -> Path:
+    """A real PNG picture written without Qt (zlib + the PNG chunks)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = b"".join(b"\x00" + b"\x20\x80\x40" * size for _ in range(size))
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def test_logo_is_copied_in_replaced_and_removed(library_db: LibraryDb, tmp_path: Path) -> None:
+    data_dir = library_db.db.data_dir
+    first = set_logo(library_db.db, library_db.admin, _png(tmp_path / "logo desa.png"))
+    assert first is not None and first.endswith(".png")
+    assert (data_dir / first).read_bytes() == (tmp_path / "logo desa.png").read_bytes()
+    assert _library(library_db).logo_path == first
+    conn = library_db.db.connect()
+    try:
+        profile = read_profile(conn)
+    finally:
+        conn.close()
+    assert profile is not None and profile.logo_path == first
+
+    second = set_logo(library_db.db, library_db.admin, _png(tmp_path / "baru.png", 60))
+    assert second != first and (data_dir / str(second)).exists()
+    assert not (data_dir / first).exists()  # the old copy went with the change
+    assert set_logo(library_db.db, library_db.admin, None) is None
+    assert _library(library_db).logo_path is None
+    assert not (data_dir / str(second)).exists()
+    assert _library(library_db).version == 4  # each change a synced update
+
+
+def test_a_bad_logo_is_refused_and_changes_nothing(library_db: LibraryDb, tmp_path: Path) -> None:
+    text = tmp_path / "logo.png"
+    text.write_text("bukan gambar", encoding="utf-8")
+    with pytest.raises(ValidationError, match="not a picture") as refused:
+        set_logo(library_db.db, library_db.admin, text)
+    assert refused.value.field == "logo"
+    big = _png(tmp_path / "besar.png")
+    with big.open("ab") as file:
+        file.write(b"\x00" * (LOGO_MAX_BYTES + 1))
+    with pytest.raises(ValidationError, match="larger than"):
+        set_logo(library_db.db, library_db.admin, big)
+    conn = library_db.db.connect()
+    try:
+        relawan = UserService(conn).create_user(
+            library_db.admin, "wati", "Wati", "relawan", "rahasia123"
+        )
+    finally:
+        conn.close()
+    with pytest.raises(PermissionDenied):
+        set_logo(library_db.db, relawan, _png(tmp_path / "logo2.png"))
+    assert _library(library_db).logo_path is None and _library(library_db).version == 1
+    assert not list(library_db.db.data_dir.glob("logo-*"))
