@@ -797,6 +797,22 @@ def figures_of(activities: Sequence[ActivityView]) -> MonthFigures:
 # --- helpers: reading -----------------------------------------------------------------
 
 
+def activity_views_between(
+    conn: sqlite3.Connection, start: datetime, end: datetime, zone: tzinfo
+) -> list[ActivityView]:
+    """Activities starting from ``start`` up to ``end`` (exclusive; aware times), in time order.
+
+    Read as :meth:`ActivityService.month_list` reads them (deleted left out,
+    cancelled kept), on any connection; ``zone`` gives each activity's local day.
+    """
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM activity WHERE starts_at >= ? AND starts_at < ?"
+        " AND deleted_at IS NULL ORDER BY starts_at, id",
+        (to_db(start), to_db(end)),
+    ).fetchall()
+    return [_view(row, zone) for row in rows]
+
+
 def _library(raw: sqlite3.Connection) -> _Library:
     row = raw.execute(
         "SELECT id, region_code, library_type FROM library WHERE deleted_at IS NULL"

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Self
 from app.core import codes
 from app.core.activities import check_picture, copy_picture
 from app.core.auth import Permission, User
-from app.core.clock import ZONES, from_db, utcnow, zone_for_region
+from app.core.clock import ZONES, from_db, to_db, utcnow, zone_for_region
 from app.core.errors import KnownError, PermissionDenied, ValidationError
 from app.core.ids import uuid7
 from app.core.settings import Settings
@@ -377,6 +377,22 @@ def publishable(view: StoryView) -> PublishableStory:
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def story_views_between(
+    conn: sqlite3.Connection, start: datetime, end: datetime, zone: tzinfo
+) -> list[StoryView]:
+    """Stories whose consent was given from ``start`` up to ``end`` (exclusive; aware times).
+
+    In the order the consent was given (deleted left out), on any connection;
+    ``zone`` gives each consent's local day.
+    """
+    rows = conn.execute(
+        _SQL + " WHERE s.deleted_at IS NULL AND s.consent_at >= ? AND s.consent_at < ?"
+        " ORDER BY s.consent_at, s.id",
+        (to_db(start), to_db(end)),
+    ).fetchall()
+    return [_view(row, zone) for row in rows]
 
 
 def _missing() -> KnownError:

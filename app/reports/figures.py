@@ -7,8 +7,10 @@ Visits are added up in SQL the way ``app.core.visits.totals_of`` adds up a
 day (a test holds the two together); held activities are added up by
 ``app.core.activities.figures_of`` and stories made publishable by
 ``app.core.stories.publishable``, so that the report counts exactly as the
-pages do. Figures that look at the end of a period (members, the collection)
-are read for the three periods in one pass over each table.
+pages do. Visits and loans are read for the three periods in one statement
+(a branch per period, grouped in SQL), so that only a few hundred rows reach
+Python; figures that look at the end of a period (members, the collection)
+are counted for the three cut-off days at once.
 """
 
 from __future__ import annotations
@@ -20,19 +22,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from app.core import codes
-from app.core.activities import _COLUMNS as _ACTIVITY_COLUMNS
-from app.core.activities import STRATEGIES, ActivityView, MonthFigures, figures_of
-from app.core.activities import _view as _activity_view
+from app.core.activities import (
+    STRATEGIES,
+    ActivityView,
+    MonthFigures,
+    activity_views_between,
+    figures_of,
+)
 from app.core.clock import ZONES, to_db, utcnow, zone_for_region
 from app.core.errors import KnownError
 from app.core.library import region_chain
 from app.core.partnerships import KINDS as PARTNERSHIP_KINDS
 from app.core.partnerships import SUPPORT_TYPES
 from app.core.settings import Settings
-from app.core.stories import _SQL as _STORY_SQL
 from app.core.stories import CATEGORIES as STORY_CATEGORIES
-from app.core.stories import _view as _story_view
-from app.core.stories import publishable
+from app.core.stories import publishable, story_views_between
 from app.core.text import QT_TRANSLATE_NOOP
 from app.core.visits import DayTotals
 from app.reports import notes as month_notes
@@ -135,6 +139,8 @@ def compute_report(conn: sqlite3.Connection, period: Period, now: datetime | Non
     periods = (period, period.previous(), period.same_last_year())
     bounds = [_bounds(p, lists.zone, now) for p in periods]
     figures = [_figures(conn, b, lists) for b in bounds]
+    for f, (totals, lines) in zip(figures, _visit_totals(conn, bounds), strict=True):
+        f.visits, f.visit_lines = totals, lines
     _stock(conn, bounds, lists.zone, figures)
     top_titles = _titles_lent(conn, bounds, figures)
     this = bounds[0]
@@ -182,11 +188,11 @@ def _figures(conn: sqlite3.Connection, b: _Bounds, lists: _Lists) -> _Figures:
     first, last = b.period.first_day.isoformat(), b.period.last_day.isoformat()
     f = _Figures()
 
-    f.visits, f.visit_lines = _visit_totals(conn, start, end)
-
+    # Active: a member at the end who came or borrowed in the period (few: read by id).
     f.members_active = _count(
         conn,
-        f"SELECT count(*) FROM member WHERE {_MEMBER_AT_END} AND id IN ("
+        "SELECT count(*) FROM member WHERE deleted_at IS NULL AND registered_on <= ?"
+        " AND (deactivated_at IS NULL OR deactivated_at >= ?) AND id IN ("
         " SELECT member_id FROM visit WHERE visited_at >= ? AND visited_at < ?"
         " AND deleted_at IS NULL AND member_id IS NOT NULL"
         " UNION SELECT member_id FROM loan WHERE loaned_at >= ? AND loaned_at < ?"
@@ -198,7 +204,6 @@ def _figures(conn: sqlite3.Connection, b: _Bounds, lists: _Lists) -> _Figures:
         start,
         end,
     )
-
     f.loans, f.borrowers = conn.execute(
         "SELECT count(*), count(DISTINCT member_id) FROM loan"
         " WHERE loaned_at >= ? AND loaned_at < ? AND deleted_at IS NULL",
@@ -223,7 +228,7 @@ def _figures(conn: sqlite3.Connection, b: _Bounds, lists: _Lists) -> _Figures:
         as_of,
         b.as_of_day.isoformat(),
     )
-    f.activity_views = _activity_views(conn, b, lists.zone)
+    f.activity_views = activity_views_between(conn, b.start, b.end, lists.zone)
     f.activities = figures_of(f.activity_views)
 
     for kind, support_type, rupiah, n in conn.execute(
@@ -253,11 +258,6 @@ def _figures(conn: sqlite3.Connection, b: _Bounds, lists: _Lists) -> _Figures:
     return f
 
 
-_MEMBER_AT_END = (
-    "deleted_at IS NULL AND registered_on <= ? AND (deactivated_at IS NULL OR deactivated_at >= ?)"
-)
-
-
 def _last_day(b: _Bounds, zone: tzinfo) -> str:
     """The last local day counted "at the end" of the period (registration dates are days)."""
     return (b.as_of - timedelta(microseconds=1)).astimezone(zone).date().isoformat()
@@ -266,13 +266,13 @@ def _last_day(b: _Bounds, zone: tzinfo) -> str:
 def _stock(
     conn: sqlite3.Connection, bounds: Sequence[_Bounds], zone: tzinfo, figures: Sequence[_Figures]
 ) -> None:
-    """Members, titles and copies of all three periods, one pass over each table.
+    """Members (total and new) and the collection of all three periods.
 
-    A copy counts from its acquisition day (the local day it was entered if no
-    acquisition day was typed); a title from its first copy (a title without
-    copies from the day it was entered).
+    The members in one statement with conditional sums for the three periods.
+    A copy counts from its acquisition day (the local day it was
+    entered if no acquisition day was typed); a title from its first copy (a
+    title without copies from the day it was entered).
     """
-    modifier = _modifier(zone)
     member_sums: list[str] = []
     member_params: list[str] = []
     for b in bounds:
@@ -294,46 +294,65 @@ def _stock(
             _add(f.members_by_gender, gender, total or 0)
             _add(f.members_by_type, member_type, total or 0)
             _add(f.new_by_gender, gender, new or 0)
-    # A copy's day: its acquisition, else the local day it was entered (date() only then).
-    # Deleting a title deletes its copies, so the copies alone say what is in the collection.
-    # One read of the copies; sorted days and bisect answer every period.
-    by_source: dict[str, list[str]] = {}
-    title_first: dict[str, str] = {}
-    for title_id, source, day in conn.execute(
-        "SELECT title_id, source, CASE WHEN acquired_on IS NULL THEN date(created_at, ?)"
-        " ELSE acquired_on END FROM item WHERE deleted_at IS NULL",
-        (modifier,),
+    _collection_stock(conn, bounds, zone, figures)
+
+
+# A copy's day: its acquisition, else the local day it was entered (date() only then).
+_ITEM_DAY = (
+    "CASE WHEN {0}acquired_on IS NULL THEN date({0}created_at, :modifier) ELSE {0}acquired_on END"
+)
+
+
+def _collection_stock(
+    conn: sqlite3.Connection, bounds: Sequence[_Bounds], zone: tzinfo, figures: Sequence[_Figures]
+) -> None:
+    """Titles and copies at the end of each period, and those new in it, counted in SQL.
+
+    Deleting a title deletes its copies, so the copies alone say what is in the
+    collection. Copies and titles from before the earliest day any period looks
+    at (``low``) count in every period and are new in none: SQL only counts
+    them; the later ones are read by day (a few hundred rows at most).
+    """
+    cuts = [
+        (_last_day(b, zone), b.period.first_day.isoformat(), b.period.last_day.isoformat())
+        for b in bounds
+    ]
+    low = min(min(last_day, first) for last_day, first, _ in cuts)
+    params = {"modifier": _modifier(zone), "low": low}
+    day = _ITEM_DAY.format("")
+    for source, when, n in conn.execute(
+        f"SELECT source, '', count(*) FROM item WHERE deleted_at IS NULL AND {day} < :low"
+        f" GROUP BY source UNION ALL SELECT source, {day} AS day, count(*) FROM item"
+        f" WHERE deleted_at IS NULL AND {day} >= :low GROUP BY source, day",
+        params,
     ):
-        by_source.setdefault(source or UNKNOWN, []).append(day)
-        known = title_first.get(title_id)
-        if known is None or day < known:
-            title_first[title_id] = day
+        code = source or UNKNOWN
+        for (last_day, first, last), f in zip(cuts, figures, strict=True):
+            if when <= last_day:
+                f.items += n
+            if first <= when <= last:
+                _add(f.new_by_source, code, n)
     # A title counts from the day of its first copy; one without copies from its entry.
-    title_days = sorted(
-        [
-            *title_first.values(),
-            *(
-                day
-                for (day,) in conn.execute(
-                    "SELECT date(created_at, ?) FROM title t WHERE deleted_at IS NULL"
-                    " AND NOT EXISTS (SELECT 1 FROM item i WHERE i.title_id = t.id)",
-                    (modifier,),
-                )
-            ),
-        ]
-    )
-    for days in by_source.values():
-        days.sort()
-    for b, f in zip(bounds, figures, strict=True):
-        last_day = _last_day(b, zone)
-        first, last = b.period.first_day.isoformat(), b.period.last_day.isoformat()
-        f.titles = bisect_right(title_days, last_day)
+    (old_titles,) = conn.execute(
+        f"SELECT count(DISTINCT title_id) FROM item WHERE deleted_at IS NULL AND {day} < :low",
+        params,
+    ).fetchone()
+    title_days = [
+        when
+        for (when,) in conn.execute(
+            f"SELECT x.day FROM (SELECT title_id, min({day}) AS day FROM item"
+            f" WHERE deleted_at IS NULL AND {day} >= :low GROUP BY +title_id) x"
+            " WHERE NOT EXISTS (SELECT 1 FROM item o WHERE o.title_id = x.title_id"
+            f" AND o.deleted_at IS NULL AND {_ITEM_DAY.format('o.')} < :low)"
+            " UNION ALL SELECT date(created_at, :modifier) FROM title WHERE deleted_at IS NULL"
+            " AND id NOT IN (SELECT title_id FROM item)",
+            params,
+        )
+    ]
+    title_days.sort()
+    for (last_day, first, last), f in zip(cuts, figures, strict=True):
+        f.titles = old_titles + bisect_right(title_days, last_day)
         f.new_titles = _between(title_days, first, last)
-        for source, days in sorted(by_source.items()):
-            f.items += bisect_right(days, last_day)
-            new = _between(days, first, last)
-            if new:
-                _add(f.new_by_source, source, new)
 
 
 def _between(days: list[str], first: str, last: str) -> int:
@@ -350,28 +369,36 @@ def _modifier(zone: tzinfo) -> str:
 def _titles_lent(
     conn: sqlite3.Connection, bounds: Sequence[_Bounds], figures: Sequence[_Figures]
 ) -> tuple[TopTitle, ...]:
-    """Loans per title in the three periods (one join): loans by DDC class, and the top titles.
+    """Loans by DDC class in the three periods (one join), and this period's top titles.
 
     The class is the first digit of the title's DDC number; the Indonesian
     notation for Islam (2X0-2X9) counts under 200; no number counts as unknown.
     The top titles are this period's, most loans first, then by title.
     """
-    picks = " OR ".join("(l.loaned_at >= ? AND l.loaned_at < ?)" for _ in bounds)
-    sums = ", ".join("sum(l.loaned_at >= ? AND l.loaned_at < ?)" for _ in bounds)
-    ranges = [value for b in bounds for value in b.range]
-    lent: list[TopTitle] = []
-    for title_id, title, authors, ddc, *counts in conn.execute(
-        f"SELECT t.id, t.title, t.authors, substr(t.ddc, 1, 1), {sums} FROM loan l"
-        " JOIN item i ON i.id = l.item_id JOIN title t ON t.id = i.title_id"
-        f" WHERE l.deleted_at IS NULL AND ({picks}) GROUP BY t.id",
-        ranges + ranges,
+    each = " UNION ALL ".join(
+        f"SELECT {k} AS p, item_id FROM loan"
+        " WHERE loaned_at >= ? AND loaned_at < ? AND deleted_at IS NULL"
+        for k in range(len(bounds))
+    )
+    counts_of = ", ".join(f"sum(x.p = {k})" for k in range(len(bounds)))
+    for ddc, *counts in conn.execute(
+        f"SELECT substr(t.ddc, 1, 1), {counts_of} FROM ({each}) x"
+        " JOIN item i ON i.id = x.item_id JOIN title t ON t.id = i.title_id GROUP BY 1",
+        [value for b in bounds for value in b.range],
     ):
         code = f"{ddc}00" if ddc and ddc.isdigit() else UNKNOWN
         for f, n in zip(figures, counts, strict=True):
             if n:
                 _add(f.loans_by_ddc, code, n)
-        if counts[0]:
-            lent.append(TopTitle(title_id, title, authors or "", int(counts[0])))
+    lent = [
+        TopTitle(title_id, title, authors or "", int(n))
+        for title_id, title, authors, n in conn.execute(
+            "SELECT t.id, t.title, t.authors, count(*) FROM loan l"
+            " JOIN item i ON i.id = l.item_id JOIN title t ON t.id = i.title_id"
+            " WHERE l.loaned_at >= ? AND l.loaned_at < ? AND l.deleted_at IS NULL GROUP BY t.id",
+            bounds[0].range,
+        )
+    ]
     lent.sort(key=lambda t: (-t.loans, t.title.casefold(), t.title_id))
     return tuple(lent[:TOP_TITLES])
 
@@ -379,78 +406,108 @@ def _titles_lent(
 # Damaged JSON (never written by the program) is skipped rather than failing the report;
 # age counts are read from an object only (text keys), purposes from a list only.
 _JSON = "CASE WHEN json_valid({0}) THEN {0} END"
-_VISITS = "v.visited_at >= ? AND v.visited_at < ? AND v.deleted_at IS NULL"
 
 
-def _visit_totals(conn: sqlite3.Connection, start: str, end: str) -> tuple[DayTotals, int]:
-    """The period's visits added up as ``app.core.visits.totals_of`` adds up a day's (and lines).
+def _visit_totals(
+    conn: sqlite3.Connection, bounds: Sequence[_Bounds]
+) -> list[tuple[DayTotals, int]]:
+    """Each period's visits added up as ``app.core.visits.totals_of`` adds up a day's (and lines).
 
-    Counted in SQL (a year has tens of thousands of visits): a group counts
+    Counted in SQL in one statement for all periods (a year has tens of
+    thousands of visits): the visits are first grouped by what they record
+    (kind, people, age counts and purposes as stored), which leaves a few
+    hundred groups, and the JSON of each group is read once. A group counts
     with every person in it; ``age_counts`` give the bands, the people they
     leave out are ``age_unknown``; each purpose of a visit (once, even if
     repeated) counts the visit's people.
     """
-    ages = _JSON.format("v.age_counts")
-    male = female = members = guests = groups = group_visits = lines = unknown = 0
-    for kind, kind_male, kind_female, n, kind_unknown in conn.execute(
-        "SELECT kind, sum(count_male), sum(count_female), count(*),"
-        " sum(max(count_male + count_female"
-        f" - coalesce((SELECT sum(value) FROM json_each({ages}) WHERE typeof(key) = 'text'), 0), 0))"
-        f" FROM visit v WHERE {_VISITS} GROUP BY kind",
-        (start, end),
-    ):
-        people = int(kind_male) + int(kind_female)
-        male, female, lines = male + int(kind_male), female + int(kind_female), lines + n
-        unknown += int(kind_unknown or 0)
-        if kind == "member":
-            members += people
-        elif kind == "group":
-            groups, group_visits = groups + people, group_visits + n
-        else:
-            guests += people
-    by_band = {
-        str(band): int(n or 0)
-        for band, n in conn.execute(
-            f"SELECT j.key, sum(j.value) FROM visit v, json_each({ages}) j WHERE {_VISITS}"
-            " AND typeof(j.key) = 'text' GROUP BY j.key",
-            (start, end),
-        )
-    }
-    purposes = _JSON.format("v.purposes")
-    by_purpose = {
-        str(purpose): int(n or 0)
-        for purpose, n in conn.execute(
-            f"SELECT j.value, sum(v.count_male + v.count_female) FROM visit v, json_each({purposes}) j"
-            f" WHERE {_VISITS} AND typeof(j.key) = 'integer' AND j.value IS NOT NULL"
-            f" AND NOT EXISTS (SELECT 1 FROM json_each({purposes}) k"
-            " WHERE k.key < j.key AND k.value = j.value) GROUP BY j.value",
-            (start, end),
-        )
-    }
-    totals = DayTotals(
-        people=male + female,
-        male=male,
-        female=female,
-        members=members,
-        guests=guests,
-        groups=groups,
-        group_visits=group_visits,
-        by_age_band=by_band,
-        by_purpose=by_purpose,
-        age_unknown=unknown,
+    ranges = list(dict.fromkeys(b.range for b in bounds))  # a year's two comparisons may be one
+    params: dict[str, str] = {}
+    for k, (start, end) in enumerate(ranges):
+        params[f"s{k}"], params[f"e{k}"] = start, end
+    each = " UNION ALL ".join(
+        f"SELECT {k} AS p, kind, count_male AS male, count_female AS female,"
+        " age_counts AS ages, purposes FROM visit"
+        f" WHERE visited_at >= :s{k} AND visited_at < :e{k} AND deleted_at IS NULL"
+        for k in range(len(ranges))
     )
-    return totals, lines
+    ages, purposes = _JSON.format("a.ages"), _JSON.format("u.purposes")
+    sql = (
+        "WITH g AS MATERIALIZED (SELECT p, kind, male, female, ages, purposes, count(*) AS n"
+        f" FROM ({each}) GROUP BY 1, 2, 3, 4, 5, 6)"
+        # kinds: people and lines
+        " SELECT 'kind', p, kind, sum(male * n), sum(female * n), sum(n) FROM g GROUP BY p, kind"
+        # people the age counts leave out (each distinct JSON text read once)
+        " UNION ALL SELECT 'unknown', p, NULL, sum(n * max(people - coalesce((SELECT sum(value)"
+        f" FROM json_each({ages}) WHERE typeof(key) = 'text'), 0), 0)), 0, 0"
+        " FROM (SELECT p, male + female AS people, ages, sum(n) AS n FROM g GROUP BY 1, 2, 3) a"
+        " GROUP BY p"
+        # age bands (from an object only)
+        " UNION ALL SELECT 'band', p, j.key, sum(j.value * n), 0, 0"
+        " FROM (SELECT p, ages, sum(n) AS n FROM g GROUP BY 1, 2) a,"
+        f" json_each({ages}) j WHERE typeof(j.key) = 'text' GROUP BY p, j.key"
+        # purposes (from a list only), each once per visit
+        " UNION ALL SELECT 'purpose', p, j.value, sum(people), 0, 0"
+        " FROM (SELECT p, purposes, sum((male + female) * n) AS people FROM g GROUP BY 1, 2) u,"
+        f" json_each({purposes}) j WHERE typeof(j.key) = 'integer' AND j.value IS NOT NULL"
+        f" AND NOT EXISTS (SELECT 1 FROM json_each({purposes}) k"
+        " WHERE k.key < j.key AND k.value = j.value) GROUP BY p, j.value"
+    )
+    found = [_VisitSums() for _ in ranges]
+    for what, p, code, a, b, n in conn.execute(sql, params):
+        sums = found[p]
+        if what == "kind":
+            people = int(a) + int(b)
+            sums.male, sums.female, sums.lines = (
+                sums.male + int(a),
+                sums.female + int(b),
+                sums.lines + n,
+            )
+            if code == "member":
+                sums.members += people
+            elif code == "group":
+                sums.groups, sums.group_visits = sums.groups + people, sums.group_visits + n
+            else:
+                sums.guests += people
+        elif what == "unknown":
+            sums.unknown = int(a or 0)
+        elif what == "band":
+            sums.by_band[str(code)] = int(a or 0)
+        else:
+            sums.by_purpose[str(code)] = int(a or 0)
+    totals = [
+        (
+            DayTotals(
+                people=t.male + t.female,
+                male=t.male,
+                female=t.female,
+                members=t.members,
+                guests=t.guests,
+                groups=t.groups,
+                group_visits=t.group_visits,
+                by_age_band=t.by_band,
+                by_purpose=t.by_purpose,
+                age_unknown=t.unknown,
+            ),
+            t.lines,
+        )
+        for t in found
+    ]
+    return [totals[ranges.index(b.range)] for b in bounds]
 
 
-def _activity_views(conn: sqlite3.Connection, b: _Bounds, zone: tzinfo) -> list[ActivityView]:
-    """The period's activities as ``ActivityService.month_list`` reads them (deleted left out)."""
-    start, end = b.range
-    rows = conn.execute(
-        f"SELECT {_ACTIVITY_COLUMNS} FROM activity WHERE starts_at >= ? AND starts_at < ?"
-        " AND deleted_at IS NULL ORDER BY starts_at, id",
-        (start, end),
-    ).fetchall()
-    return [_activity_view(row, zone) for row in rows]
+@dataclass
+class _VisitSums:
+    male: int = 0
+    female: int = 0
+    members: int = 0
+    guests: int = 0
+    groups: int = 0
+    group_visits: int = 0
+    lines: int = 0
+    unknown: int = 0
+    by_band: dict[str, int] = field(default_factory=dict)
+    by_purpose: dict[str, int] = field(default_factory=dict)
 
 
 # --- the sections ----------------------------------------------------------------------
@@ -699,16 +756,9 @@ def _partnerships(
 def _stories(
     conn: sqlite3.Connection, b: _Bounds, zone: tzinfo, figures: Sequence[_Figures]
 ) -> Stories:
-    start, end = b.range
-    rows = conn.execute(
-        _STORY_SQL + " WHERE s.deleted_at IS NULL AND s.consent_at >= ? AND s.consent_at < ?"
-        " ORDER BY s.consent_at, s.id",
-        (start, end),
-    ).fetchall()
     categories = {c.code: c.label for c in STORY_CATEGORIES}
     lines = []
-    for row in rows:
-        view = _story_view(row, zone)
+    for view in story_views_between(conn, b.start, b.end, zone):
         shown = publishable(view)
         lines.append(
             StoryLine(

@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from app.core.activities import ActivityInput, ActivityService
+from app.core.activities import ActivityInput, ActivityService, activity_views_between
 from app.core.circulation import CirculationService
 from app.core.partnerships import PartnerInput, PartnershipInput, PartnershipService
 from app.core.settings import Settings
-from app.core.stories import StoryInput, StoryService
+from app.core.stories import StoryInput, StoryService, story_views_between
 from app.core.visits import VisitInput, VisitService
 from app.db.models import Item, Loan, Member, Title
 from app.db.uow import UnitOfWork
@@ -559,6 +559,61 @@ def test_activities_count_only_held_ones(library_db: LibraryDb, conn: sqlite3.Co
     assert a.meetings.current == 1
     assert a.representatives.current == 3
     assert (a.planned, a.cancelled) == (1, 1)
+
+
+def test_activity_views_between_reads_the_month_as_the_calendar_does(
+    library_db: LibraryDb, conn: sqlite3.Connection
+) -> None:
+    service = ActivityService(library_db.db, library_db.admin, now=lambda: NOW)
+    base = ActivityInput(
+        title="Dongeng Anak",
+        category="literasi_anak",
+        strategy="layanan",
+        starts_at=wib(2027, 10, 1, 0, 0),  # the first minute of October
+        participants={"L": {"anak": 5}},
+    )
+    first = service.record(base)
+    late = service.record(dataclasses.replace(base, starts_at=wib(2027, 10, 31, 23, 59)))
+    cancelled = service.record(dataclasses.replace(base, starts_at=wib(2027, 10, 12, 15)))
+    service.cancel(cancelled)
+    deleted = service.record(dataclasses.replace(base, starts_at=wib(2027, 10, 19, 15)))
+    service.delete(deleted)
+    service.record(dataclasses.replace(base, starts_at=wib(2027, 11, 1, 0, 0)))  # November
+    service.record(dataclasses.replace(base, starts_at=wib(2027, 9, 30, 23, 59)))  # September
+
+    views = activity_views_between(conn, wib(2027, 10, 1), wib(2027, 11, 1), WIB)
+    assert [v.id for v in views] == [first, cancelled, late]
+    assert [v.day for v in views] == [date(2027, 10, 1), date(2027, 10, 12), date(2027, 10, 31)]
+    assert views == service.month_list(2027, 10)
+    service.close()
+
+
+def test_story_views_between_leaves_out_deleted_stories_and_other_months(
+    library_db: LibraryDb, conn: sqlite3.Connection
+) -> None:
+    service = StoryService(library_db.db, library_db.admin, now=lambda: NOW)
+    base = StoryInput(
+        person_name="Siti Wulandari",
+        gender="P",
+        age_band="dewasa",
+        category="peningkatan_pendapatan",
+        title="Siti menjual keripik",
+        text="Setelah pelatihan, Siti mulai menjual keripik singkong.",
+        consent_given=True,
+        consent_witness=library_db.admin.id,
+        consent_on=date(2027, 10, 20),
+    )
+    later = service.record(base)
+    earlier = service.record(dataclasses.replace(base, consent_on=date(2027, 10, 1)))
+    gone = service.record(dataclasses.replace(base, consent_on=date(2027, 10, 21)))
+    service.delete(gone)
+    service.record(dataclasses.replace(base, consent_on=date(2027, 11, 1)))
+
+    views = story_views_between(conn, wib(2027, 10, 1), wib(2027, 11, 1), WIB)
+    assert [v.id for v in views] == [earlier, later]  # in the order the consent was given
+    assert [v.consent_on for v in views] == [date(2027, 10, 1), date(2027, 10, 20)]
+    assert views == [service.get(earlier), service.get(later)]
+    service.close()
 
 
 # --- partnerships and stories --------------------------------------------------------------
