@@ -17,6 +17,11 @@ the monthly or annual report (``app.reports.figures``) and writes it as a PDF
 (printed through Qt on an offscreen platform when there is no screen) and/or a
 workbook; with neither file it prints the headline figures. A badly written
 period is a usage error (exit 2).
+
+``backup [--to DIR]`` backs the library up (``app.core.backup``) into DIR, else
+into the data folder's ``backups`` and the second folder set in Settings;
+``restore FILE`` checks FILE, backs up the current database, then puts the
+backup's library in its place (the program must not be running).
 """
 
 from __future__ import annotations
@@ -174,7 +179,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_catalog_imports(kinds, t)
     _add_report(commands, t)
+    _add_backup(commands, t)
     return parser
+
+
+def _add_backup(commands: Any, t: Callable[[str], str]) -> None:
+    backup = commands.add_parser(
+        "backup",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "back up the library (database and photos)")),
+    )
+    backup.add_argument(
+        "--to",
+        type=Path,
+        metavar="DIR",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "write the backup into this folder (default: the data folder's backups folder"
+                " and the second folder chosen in Settings)",
+            )
+        ),
+    )
+    restore = commands.add_parser(
+        "restore",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "put a backup's library in place of this one (the current one is backed up"
+                " first); close PerpusDesa first",
+            )
+        ),
+    )
+    restore.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "the backup file (.pdbak)")),
+    )
 
 
 CATALOG_KINDS = ("marc", "marcxml", "slims-csv", "template")
@@ -508,6 +549,68 @@ def _import_catalog(
     return 0
 
 
+def _backup(data_dir: Path, to_dir: Path | None) -> int:
+    from app.core.backup import make_backup
+
+    db = _library(data_dir)
+    try:
+        info = make_backup(db, to_dir=to_dir)
+    finally:
+        db.dispose()
+    print(
+        _translate(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "Backup written: {path} ({size} MB, database check: {check})."
+            )
+        ).format(path=info.path, size=f"{info.size / 1e6:.1f}", check=info.integrity)
+    )
+    if info.second_copy is not None:
+        print(
+            _translate(QT_TRANSLATE_NOOP("PerpusDesa", "Second copy written: {path}")).format(
+                path=info.second_copy
+            )
+        )
+    if info.second_error is not None:
+        print(
+            _translate(
+                QT_TRANSLATE_NOOP("PerpusDesa", "The second copy was not written: {reason}")
+            ).format(reason=info.second_error.render(lambda _context, text: _translate(text))),
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _restore(data_dir: Path, path: Path) -> int:
+    from app.core.backup import restore_backup
+    from app.db.database import Database
+
+    db = Database(data_dir)
+    try:
+        result = restore_backup(db, path)
+    finally:
+        db.dispose()
+    print(
+        _translate(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "Restored {library} from {file}, a backup made on {date} (UTC)."
+            )
+        ).format(
+            library=result.restored.library_name,
+            file=path.name,
+            date=result.restored.created_at.strftime("%Y-%m-%d %H:%M"),
+        )
+    )
+    if result.safety_copy is not None:
+        print(
+            _translate(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa", "The database as it was before the restore is kept in {path}."
+                )
+            ).format(path=result.safety_copy)
+        )
+    return 0
+
+
 def _report_period(month: str | None, year: str | None) -> Any:
     import re
 
@@ -620,6 +723,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if command == "report":
             return _report(data_dir, args.month, args.year, args.pdf, args.xlsx)
+        if command == "backup":
+            return _backup(data_dir, args.to)
+        if command == "restore":
+            return _restore(data_dir, args.file)
         if command == "import" and args.kind in CATALOG_KINDS:
             return _import_catalog(
                 data_dir, args.kind, args.file, args.skip_invalid, args.source, args.user

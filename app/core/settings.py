@@ -4,7 +4,8 @@
 (see ``app.core.codes`` for what may change); unset, the national defaults
 apply, so they have no entry in ``DEFAULTS``. ``loan_rules`` (per member type: at
 most 1..20 items for 1..90 days) and ``fine_per_day`` (0..100000 Rupiah) are
-read by ``app.core.circulation``; unset, its defaults apply.
+read by ``app.core.circulation``; unset, its defaults apply. ``backup_dir``: a second
+folder for backups (``app.core.backup``), absolute; unset or empty: none.
 """
 
 from __future__ import annotations
@@ -74,7 +75,27 @@ def validate(key: str, value: Any) -> Any:
             ),
             field=key,
         )
+    if key == "backup_dir":
+        return check_backup_dir(value)
     return value
+
+
+def check_backup_dir(value: Any) -> str | None:
+    """The second backup folder (e.g. on a USB stick): an absolute path, or empty for none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    from pathlib import Path
+
+    if not isinstance(value, str) or len(value) > 500 or not Path(value.strip()).is_absolute():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa",
+                "Choose a whole folder path for the second backup copy, for example on a USB"
+                " stick.",
+            ),
+            field="backup_dir",
+        )
+    return value.strip()
 
 
 LOAN_MAX_ITEMS = 20

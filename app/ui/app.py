@@ -4,6 +4,11 @@ Start-up time matters on an old PC. This module imports only what showing the
 window needs: the login screen, the wizard and the background-task helper load
 when first used; the idle watcher's event filter starts once the window is on
 screen, the housekeeping half a minute later.
+
+Backups (``app.core.backup``) are made on the database worker: at the
+housekeeping and then every hour when the last one is a day old, and when the
+window closes (the close waits for it, with a progress dialog if it takes more
+than a moment; a failed backup is logged and never stops the close).
 """
 
 from __future__ import annotations
@@ -43,6 +48,9 @@ if TYPE_CHECKING:
 # anyone could use it; the benchmark times the password check on its own.
 AUTOLOGIN_ENV = "PERPUSDESA_AUTOLOGIN"
 MAINTENANCE_DELAY_MS = 30_000
+BACKUP_CHECK_MS = 3_600_000  # while the program runs, every hour: is a backup a day old?
+BACKUP_EVERY_HOURS = 24
+CLOSE_BACKUP_LIMIT_MS = 120_000  # the close never waits longer for its backup
 QUIT_WHEN_IDLE_ENV = "PERPUSDESA_QUIT_WHEN_IDLE"
 
 
@@ -67,6 +75,8 @@ class Controller(QObject):
         # lives as long as the program, so the collector need not walk it again
         # (shorter pauses later, a quicker exit).
         self.freeze_when_settled = False
+        self.closing = False
+        self.backup_timer: QTimer | None = None
 
     # --- start ---------------------------------------------------------------
 
@@ -253,6 +263,73 @@ class Controller(QObject):
             log.warning("housekeeping failed: %s", exc)
 
         Task(self.window, work, done).on_failure(failed).run()
+        self.on_backup_timer_timeout()
+        if self.backup_timer is None:
+            self.backup_timer = QTimer(self.window)
+            self.backup_timer.setInterval(BACKUP_CHECK_MS)
+            self.backup_timer.timeout.connect(self.on_backup_timer_timeout)
+            self.backup_timer.start()
+
+    def on_backup_timer_timeout(self) -> None:
+        """The daily backup, if the last good one is a day old or more."""
+        from datetime import UTC, datetime, timedelta
+
+        from app.ui.tasks import Task
+
+        db = self.db
+
+        def work(_progress: object) -> object:
+            from app.core.backup import last_good_backup, make_backup
+
+            last = last_good_backup(db)
+            if last is not None and datetime.now(UTC) - last.created_at < timedelta(
+                hours=BACKUP_EVERY_HOURS
+            ):
+                return None
+            return make_backup(db)
+
+        Task(self.window, work, self.on_backup_done).on_failure(self.on_backup_failed).run()
+
+    def backup_on_close(self) -> None:
+        """Back up as the window closes; wait for it (a progress dialog if it takes a while)."""
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QProgressDialog
+
+        from app.ui.tasks import Task
+
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
+        db = self.db
+
+        def work(_progress: object) -> object:
+            from app.core.backup import make_backup
+
+            return make_backup(db)
+
+        dialog = QProgressDialog(self.tr("Making a backup of the library..."), "", 0, 0)
+        dialog.setWindowTitle(self.tr("PerpusDesa"))
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(400)
+        dialog.setValue(0)
+        loop = QEventLoop()
+        task = Task(self.window, work, self.on_backup_done).on_failure(self.on_backup_failed)
+        task.finished.connect(loop.quit)
+        QTimer.singleShot(CLOSE_BACKUP_LIMIT_MS, loop.quit)
+        task.run()
+        loop.exec()
+        dialog.close()
+        dialog.deleteLater()
+
+    def on_backup_done(self, info: object) -> None:
+        if info is not None:
+            log.info("backup written: %s", getattr(info, "path", info))
+            problem = getattr(info, "second_error", None)
+            if problem is not None:
+                log.warning("second backup copy not written: %s", problem)
+
+    def on_backup_failed(self, exc: BaseException) -> None:
+        """A backup that failed is tried again later; the next start shows no error."""
+        log.warning("backup failed: %s", exc)
 
     def on_kiosk_running(self, running: bool) -> None:
         """No idle lock while the kiosk is up; the clock starts afresh when it closes."""
@@ -282,6 +359,12 @@ class Controller(QObject):
 
     def on_window_close_requested(self) -> None:
         self.idle.stop()
+        if self.context is not None and not self.closing:
+            self.closing = True
+            try:
+                self.backup_on_close()
+            except Exception:  # the close goes on whatever happens
+                log.exception("backup on close")
         app = QApplication.instance()
         if app is not None:  # nothing to watch any more: closing sends many events
             app.removeEventFilter(self.idle)

@@ -1,0 +1,137 @@
+"""``perpusdesa backup [--to DIR]`` and ``perpusdesa restore FILE``: files, messages, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.visits import VisitInput, VisitService
+from tests.conftest import LibraryDb
+
+ROOT = Path(__file__).resolve().parents[2]
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Iterator[Cli]:
+    """``perpusdesa ARGS`` in this process: (exit code, stdout, stderr); English messages."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from app.cli import main
+    from app.ui import i18n
+
+    monkeypatch.setenv("PERPUSDESA_LANG", "en")
+
+    def run(*args: object) -> tuple[int, str, str]:
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    yield run
+    for translator in i18n._installed:
+        QCoreApplication.removeTranslator(translator)
+    i18n._installed.clear()
+    QLocale.setDefault(QLocale.system())
+
+
+def visits(library_db: LibraryDb) -> int:
+    conn = sqlite3.connect(str(library_db.db.path))
+    try:
+        return int(conn.execute("SELECT count(*) FROM visit").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def record_guest(library_db: LibraryDb) -> None:
+    with VisitService(library_db.db, library_db.admin) as service:
+        service.record(
+            VisitInput(
+                kind="guest", gender="L", age_band="dewasa", purposes=("membaca",), guest_name="X"
+            )
+        )
+    library_db.db.dispose()
+
+
+def test_backup_then_restore(cli: Cli, library_db: LibraryDb, tmp_path: Path) -> None:
+    folder = library_db.db.data_dir
+    record_guest(library_db)
+    code, out, err = cli("--data-dir", folder, "backup", "--to", tmp_path / "usb")
+    assert (code, err) == (0, "")
+    (made,) = list((tmp_path / "usb").glob("perpusdesa-perpustakaan-desa-miroto-*.pdbak"))
+    assert out.startswith(f"Backup written: {made} (") and out.endswith(
+        " MB, database check: ok).\n"
+    )
+    record_guest(library_db)
+    assert visits(library_db) == 2
+
+    code, out, err = cli("--data-dir", folder, "restore", made)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].startswith(
+        f"Restored Perpustakaan Desa Miroto from {made.name}, a backup made on"
+    )
+    (safety,) = list((folder / "backups" / "before-restore").glob("*.pdbak"))
+    assert lines[1] == f"The database as it was before the restore is kept in {safety}."
+    assert visits(library_db) == 1
+
+
+def test_a_bad_file_is_refused_in_one_line(cli: Cli, library_db: LibraryDb, tmp_path: Path) -> None:
+    bad = tmp_path / "bukan.pdbak"
+    bad.write_text("bukan cadangan")
+    code, out, err = cli("--data-dir", library_db.db.data_dir, "restore", bad)
+    assert (code, out) == (1, "")
+    assert err == (
+        "perpusdesa: bukan.pdbak is not a PerpusDesa backup, or it is incomplete (perhaps it was"
+        " not copied to the end). Choose another backup file.\n"
+    )
+    code, _out, err = cli("--data-dir", library_db.db.data_dir, "restore")
+    assert code == 2 and "FILE" in err
+
+
+def test_backup_to_an_unwritable_folder(cli: Cli, library_db: LibraryDb, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, out, err = cli("--data-dir", library_db.db.data_dir, "backup", "--to", blocker / "b")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"perpusdesa: The backup folder {blocker / 'b'} cannot be written to."
+        " Choose another folder or drive.\n"
+    )
+
+
+def test_a_real_process(library_db: LibraryDb, tmp_path: Path) -> None:
+    env = dict(os.environ, PERPUSDESA_LANG="en")
+    folder = str(library_db.db.data_dir)
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--data-dir", folder, "backup"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    (made,) = list((library_db.db.data_dir / "backups").glob("*.pdbak"))
+    assert done.stdout.startswith(f"Backup written: {made} (")
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--data-dir", str(tmp_path / "pc-baru"), "restore", made],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert done.stdout.startswith("Restored Perpustakaan Desa Miroto from")
+    assert (tmp_path / "pc-baru" / "perpusdesa.sqlite3").is_file()
