@@ -896,6 +896,10 @@
         <source>Updating the database to this version of PerpusDesa...</source>
         <translation>Memperbarui basis data ke versi PerpusDesa ini...</translation>
     </message>
+    <message>
+        <source>Making a backup of the library...</source>
+        <translation>Membuat cadangan data perpustakaan...</translation>
+    </message>
 </context>
 <context>
     <name>CopyDialog</name>
@@ -2558,6 +2562,22 @@
         <translation>petugas yang dicatat sebagai pengumpul persetujuan (bawaan: administrator pertama)</translation>
     </message>
     <message>
+        <source>back up the library (database and photos)</source>
+        <translation>buat cadangan perpustakaan (basis data dan foto)</translation>
+    </message>
+    <message>
+        <source>write the backup into this folder (default: the data folder&apos;s backups folder and the second folder chosen in Settings)</source>
+        <translation>tulis cadangan ke folder ini (bawaan: folder cadangan di folder data dan folder kedua yang dipilih di Pengaturan)</translation>
+    </message>
+    <message>
+        <source>put a backup&apos;s library in place of this one (the current one is backed up first); close PerpusDesa first</source>
+        <translation>ganti perpustakaan ini dengan isi sebuah cadangan (yang sekarang dicadangkan dulu); tutup PerpusDesa lebih dulu</translation>
+    </message>
+    <message>
+        <source>the backup file (.pdbak)</source>
+        <translation>berkas cadangan (.pdbak)</translation>
+    </message>
+    <message>
         <source>catalogue records in MARC 21 (.mrc), e.g. from INLISLite</source>
         <translation>data katalog dalam format MARC 21 (.mrc), misalnya dari INLISLite</translation>
     </message>
@@ -2672,6 +2692,26 @@
     <message>
         <source>Records left out because they cannot be imported: {count}.</source>
         <translation>Data yang dilewati karena tidak dapat diimpor: {count}.</translation>
+    </message>
+    <message>
+        <source>Backup written: {path} ({size} MB, database check: {check}).</source>
+        <translation>Cadangan sudah ditulis: {path} ({size} MB, pemeriksaan basis data: {check}).</translation>
+    </message>
+    <message>
+        <source>Second copy written: {path}</source>
+        <translation>Salinan kedua sudah ditulis: {path}</translation>
+    </message>
+    <message>
+        <source>The second copy was not written: {reason}</source>
+        <translation>Salinan kedua tidak tertulis: {reason}</translation>
+    </message>
+    <message>
+        <source>Restored {library} from {file}, a backup made on {date} (UTC).</source>
+        <translation>{library} sudah dipulihkan dari {file}, cadangan yang dibuat pada {date} (UTC).</translation>
+    </message>
+    <message>
+        <source>The database as it was before the restore is kept in {path}.</source>
+        <translation>Basis data seperti sebelum pemulihan disimpan di {path}.</translation>
     </message>
     <message>
         <source>Write the month as YYYY-MM, for example 2026-11 (not {text}).</source>
@@ -2884,6 +2924,10 @@
     <message>
         <source>The fine per day must be a whole number of Rupiah from 0 to 100000.</source>
         <translation>Denda per hari harus berupa bilangan bulat dalam Rupiah, dari 0 sampai 100.000.</translation>
+    </message>
+    <message>
+        <source>Choose a whole folder path for the second backup copy, for example on a USB stick.</source>
+        <translation>Pilih alamat folder yang lengkap untuk salinan cadangan kedua, misalnya di flashdisk.</translation>
     </message>
     <message>
         <source>The loan rules must be given per member type.</source>
@@ -5452,6 +5496,30 @@
     <message>
         <source>No fonts are installed on this computer, so the report cannot be printed.</source>
         <translation>Tidak ada huruf (font) yang terpasang di komputer ini, sehingga laporan tidak dapat dicetak.</translation>
+    </message>
+    <message>
+        <source>There is no database in {path} to back up.</source>
+        <translation>Tidak ada basis data di {path} untuk dicadangkan.</translation>
+    </message>
+    <message>
+        <source>The database failed its check, so no backup was made: {problem}. Restore an earlier backup.</source>
+        <translation>Basis data tidak lolos pemeriksaan, jadi cadangan tidak dibuat: {problem}. Pulihkan cadangan yang lebih awal.</translation>
+    </message>
+    <message>
+        <source>The backup folder {path} cannot be written to. Choose another folder or drive.</source>
+        <translation>Folder cadangan {path} tidak dapat ditulisi. Pilih folder atau drive lain.</translation>
+    </message>
+    <message>
+        <source>{file} is not a PerpusDesa backup, or it is incomplete (perhaps it was not copied to the end). Choose another backup file.</source>
+        <translation>{file} bukan cadangan PerpusDesa, atau tidak lengkap (mungkin tidak tersalin sampai selesai). Pilih berkas cadangan lain.</translation>
+    </message>
+    <message>
+        <source>The backup {file} is damaged: its database cannot be used. Choose another backup file.</source>
+        <translation>Cadangan {file} rusak: basis datanya tidak dapat dipakai. Pilih berkas cadangan lain.</translation>
+    </message>
+    <message>
+        <source>The backup {file} was made by a newer version of PerpusDesa. Update PerpusDesa first.</source>
+        <translation>Cadangan {file} dibuat oleh PerpusDesa versi yang lebih baru. Perbarui PerpusDesa lebih dulu.</translation>
     </message>
 </context>
 <context>
