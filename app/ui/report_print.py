@@ -8,8 +8,10 @@ resolution. The document is laid out at the device's own resolution inside its
 margins on A4 or F4 (215 × 330 mm), the paper named in the report's header; a
 section that would straddle a page break while it fits on one page starts on
 the next page, and so does a section whose heading would be left alone at the
-foot of a page. Qt never splits a table row between pages, and repeats a
-table's header row on the next page.
+foot of a page. A table row is never split between pages: Qt would break it
+between the lines of its cells, so a row that would straddle a break moves whole
+to the next page (under the table's header row, which Qt repeats there), and a
+table whose first row would straddle moves with the caption above it.
 
     render_pdf(path, report, progress)     # safe on a worker thread; whole file or nothing
     print_report(printer, report)          # GUI thread, a printer from the print dialog
@@ -45,11 +47,14 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPyTextObject,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextTable,
+    QTextTableCell,
 )
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgRenderer
@@ -175,31 +180,162 @@ def _section_starts(document: QTextDocument) -> list[int]:
     return starts
 
 
-def _keep_sections_together(document: QTextDocument) -> None:
+def _push_to_next_page(document: QTextDocument, block: QTextBlock) -> None:
+    """Start ``block`` on a new page and lay out again from there."""
+    cursor = QTextCursor(block)
+    block_format = QTextBlockFormat()
+    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.mergeBlockFormat(block_format)
+    _relayout(document, block.position())
+
+
+def _keep_section(document: QTextDocument, starts: list[int], index: int) -> None:
     """Move a section to the next page when it would straddle a break but fits on one page,
     or when its heading would stand alone at the foot of a page."""
     page_height = document.pageSize().height()
     layout = document.documentLayout()
-    starts = _section_starts(document)
-    for index, start in enumerate(starts):
-        block = document.findBlock(start)
-        top = layout.blockBoundingRect(block).top()
-        if index + 1 < len(starts):
-            bottom = layout.blockBoundingRect(document.findBlock(starts[index + 1])).top()
-        else:
-            bottom = document.size().height()
-        first_page = int(top // page_height)
-        last_page = int(max(bottom - 1, top) // page_height)
-        if first_page == last_page:
+    block = document.findBlock(starts[index])
+    top = layout.blockBoundingRect(block).top()
+    if index + 1 < len(starts):
+        bottom = layout.blockBoundingRect(document.findBlock(starts[index + 1])).top()
+    else:
+        bottom = document.size().height()
+    first_page = int(top // page_height)
+    last_page = int(max(bottom - 1, top) // page_height)
+    if first_page == last_page:
+        return
+    fits = bottom - top <= page_height
+    near_foot = top - first_page * page_height > (1 - HEADING_ROOM) * page_height
+    if fits or near_foot:
+        _push_to_next_page(document, block)
+
+
+def _row_cells(table: QTextTable, row: int) -> list[QTextTableCell]:
+    """The cells that start in ``row`` (a cell spanning columns counted once)."""
+    cells = []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.row() == row and cell.column() == column:
+            cells.append(cell)
+    return cells
+
+
+def _row_extent(document: QTextDocument, cells: list[QTextTableCell]) -> tuple[float, float]:
+    """The top of the row's first lines and the bottom of its last lines (document units)."""
+    layout = document.documentLayout()
+    top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
+    bottom = max(
+        layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() for cell in cells
+    )
+    return top, bottom
+
+
+def _lengthen_row(table: QTextTable, cells: list[QTextTableCell], extra: float) -> None:
+    """Add ``extra`` (device pixels) below the content of the row's tallest cell: the row
+    grows by as much (one cell only: every edit lays the document out again)."""
+    document = table.document()
+    layout = document.documentLayout()
+    tallest = max(
+        cells, key=lambda cell: layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom()
+    )
+    device = layout.paintDevice()
+    scale = device.logicalDpiY() / HTML_DPI if device is not None else 1.0
+    cell_format = tallest.format().toTableCellFormat()
+    below = (
+        cell_format.bottomPadding()
+        if cell_format.hasProperty(QTextFormat.Property.TableCellBottomPadding)
+        else table.format().cellPadding()
+    )
+    cell_format.setBottomPadding(below + extra / scale)
+    tallest.setFormat(cell_format)
+
+
+def _caption(table: QTextTable) -> QTextBlock | None:
+    """The caption or heading just above the table: a paragraph of one or two lines."""
+    before = table.firstCursorPosition().block().previous()
+    if before.isValid() and before.text().strip() and 0 < before.layout().lineCount() <= 2:
+        return before
+    return None
+
+
+def _at_page_top(document: QTextDocument, block: QTextBlock) -> bool:
+    page_height = document.pageSize().height()
+    return document.documentLayout().blockBoundingRect(block).top() % page_height <= 1
+
+
+def _keep_rows_whole(document: QTextDocument, table: QTextTable) -> None:
+    """Move a table row that would be split between two pages whole to the next page.
+
+    Qt breaks a row between the lines of its cells. The row above a split row is made
+    taller, down to the foot of the page (as Qt does when it moves a row itself), so the
+    row starts on the next page under the repeated header row. When the split row is
+    the table's first row (or its first row under the header), the table moves to the
+    next page with the caption or heading just above it; so does a caption that Qt
+    left alone at the foot of a page when it moved the table itself.
+    """
+    page_height = document.pageSize().height()
+    layout = document.documentLayout()
+    header_rows = table.format().headerRowCount()
+    caption = _caption(table)
+    moved = False
+    row = 0
+    tries = 0
+    while row < table.rows():
+        cells = _row_cells(table, row)
+        if not cells:
+            row += 1
             continue
-        fits = bottom - top <= page_height
-        near_foot = top - first_page * page_height > (1 - HEADING_ROOM) * page_height
-        if fits or near_foot:
-            cursor = QTextCursor(block)
-            block_format = QTextBlockFormat()
-            block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            cursor.mergeBlockFormat(block_format)
-            _relayout(document, block.position())
+        top, bottom = _row_extent(document, cells)
+        page = int(top // page_height)
+        if row == 0 and caption is not None and not moved and not _at_page_top(document, caption):
+            caption_top = layout.blockBoundingRect(caption).top()
+            if int(caption_top // page_height) < page:
+                _push_to_next_page(document, caption)
+                moved = True  # once: it now starts a page
+                continue
+        if page == int(max(bottom - 1, top) // page_height) or bottom - top > page_height:
+            row, tries = row + 1, 0
+            continue
+        if tries == 3:  # Qt would not move it: leave it rather than loop
+            row, tries = row + 1, 0
+            continue
+        tries += 1
+        above = _row_cells(table, row - 1) if row > header_rows else []
+        if above:
+            _lengthen_row(table, above, (page + 1) * page_height - top)
+            _relayout(document, table.firstPosition())
+        elif (
+            caption is not None and bottom - layout.blockBoundingRect(caption).top() <= page_height
+        ):
+            if _at_page_top(document, caption):
+                row, tries = row + 1, 0
+            else:
+                _push_to_next_page(document, caption)
+        elif top % page_height > page_height * 0.1:
+            frame_format = table.format()
+            frame_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            table.setFormat(frame_format)
+            _relayout(document, table.firstPosition() - 1)
+        else:
+            row, tries = row + 1, 0  # the table starts at the top of its page
+
+
+def _paginate(document: QTextDocument) -> None:
+    """Keep sections together and table rows whole, from the top of the document down:
+    each move only shifts what follows it, so one pass in document order is enough."""
+    starts = _section_starts(document)
+    steps: list[tuple[int, int, QTextTable | None]] = [
+        (start, index, None) for index, start in enumerate(starts)
+    ]
+    tables = [
+        child for child in document.rootFrame().childFrames() if isinstance(child, QTextTable)
+    ]
+    steps.extend((table.firstPosition(), -1, table) for table in tables)
+    for _, index, table in sorted(steps, key=lambda step: step[0]):
+        if table is None:
+            _keep_section(document, starts, index)
+        else:
+            _keep_rows_whole(document, table)
 
 
 def build_document(
@@ -223,7 +359,7 @@ def build_document(
     document.setHtml(content.html)
     _place_charts(document, charts)
     _relayout(document)
-    _keep_sections_together(document)
+    _paginate(document)
     return document
 
 

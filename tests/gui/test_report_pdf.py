@@ -16,15 +16,22 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QFontDatabase, QImage
+from PySide6.QtGui import QColor, QFontDatabase, QImage, QPdfWriter, QTextDocument, QTextTable
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.tasks import Cancelled, Progress
 from app.db.database import Database
-from app.reports.model import Period
-from app.ui.report_print import ReportFileError, print_report, render_pdf
+from app.reports.model import Period, Report
+from app.reports.render import ReportDocument, report_document
+from app.ui.report_print import (
+    ReportFileError,
+    build_document,
+    page_layout,
+    print_report,
+    render_pdf,
+)
 from app.ui.tasks import Task
 from tests.unit.core.test_report_render import indonesian
 from tests.unit.core.test_report_xlsx import HEAD, LIBRARY, VILLAGE_HEAD, sample_report
@@ -119,6 +126,106 @@ def test_no_section_heading_is_left_at_the_foot_of_a_page(tmp_path: Path) -> Non
         assert f"Mendongeng untuk anak ke-{n} " in text  # every row printed once, none cut
     # The list runs over a page: its header row is repeated on the next page.
     assert sum(page.count("Strategy") >= 1 for page in pages) >= 2
+
+
+def long_activities(count: int) -> Report:
+    """Activities whose title, category and strategy wrap to one, two or three lines, each
+    word-marked at its start and end: T7A ... T7B, C7A ... C7B, S7A ... S7B."""
+    report = sample_report(activities=count)
+    words = "Belajar menulis puisi dan cerita rakyat bersama anak-anak dan orang tua di balai desa"
+
+    def text(mark: str, n: int, length: int) -> str:
+        return f"{mark}{n}A {' '.join(words.split()[:length])} {mark}{n}B"
+
+    lines = tuple(
+        replace(
+            line,
+            title=text("T", n, 1 + 5 * (n % 3)),
+            category_label=text("C", n, 1 + 3 * (n % 2)),
+            category_own_label=True,
+            strategy_label=text("S", n, 1 + 3 * (n % 5 // 2)),
+        )
+        for n, line in enumerate(report.activities.lines, start=1)
+    )
+    return replace(report, activities=replace(report.activities, lines=lines))
+
+
+def test_no_table_row_is_split_between_pages(tmp_path: Path) -> None:
+    report = long_activities(70)
+    pdf = render_pdf(tmp_path / "kegiatan.pdf", report)
+    pages = pages_text(pdf)
+    assert len(pages) >= 5
+    for n in range(1, 71):
+        marks = [f"{kind}{n}{end}" for kind in "TCS" for end in "AB"]
+        found = {
+            mark: [i for i, page in enumerate(pages, 1) if re.search(rf"\b{mark}\b", page)]
+            for mark in marks
+        }
+        on = {page for where in found.values() for page in where}
+        assert len(on) == 1 and all(len(where) == 1 for where in found.values()), (
+            f"activity {n} is split between pages: {found}"
+        )
+    # The moved rows print under the repeated header row, and every row once.
+    assert sum("Strategy" in page for page in pages) >= 3
+    # In the laid-out document: the lines of every row of every table lie on one page.
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    writer.setResolution(300)
+    writer.setPageLayout(page_layout("A4"))
+    document = build_document(report_document(report, lambda text: text), writer)
+    assert split_rows(document) == []
+    del writer
+
+
+@pytest.mark.parametrize("header", [True, False], ids=["header-row", "no-header-row"])
+def test_a_table_whose_first_row_would_be_split_moves_with_its_caption(
+    tmp_path: Path, header: bool
+) -> None:
+    head = "<thead><tr><th>Judul</th><th>Keterangan</th></tr></thead>" if header else ""
+    rows = "".join(
+        f"<tr><td>Baris {n}</td><td>satu<br/>dua<br/>tiga</td></tr>" for n in range(1, 7)
+    )
+    writer = QPdfWriter(str(tmp_path / "table.pdf"))
+    writer.setResolution(300)
+    writer.setPageLayout(page_layout("A4"))
+    for lines in range(48, 60):  # the text above pushes the table down to the page's foot
+        html = (
+            "<p>" + "<br/>".join(["Teks"] * lines) + "</p><p><b>Daftar kegiatan</b></p>"
+            f'<table border="1" cellspacing="0" cellpadding="3" width="100%">{head}'
+            f"<tbody>{rows}</tbody></table>"
+        )
+        document = build_document(ReportDocument(html, {}, "Uji", "A4"), writer)
+        assert split_rows(document, tables=1) == [], f"{lines} lines above"
+        height = document.pageSize().height()
+        layout = document.documentLayout()
+        caption = document.begin().next()
+        assert caption.text() == "Daftar kegiatan"
+        first_row = document.findBlock(caption.position() + caption.length())
+        assert first_row.text() == ("Judul" if header else "Baris 1")
+        assert int(layout.blockBoundingRect(caption).top() // height) == int(
+            layout.blockBoundingRect(first_row).top() // height
+        ), f"{lines} lines above: the caption is left alone"
+    del writer
+
+
+def split_rows(document: QTextDocument, tables: int = 5) -> list[str]:
+    """The first words of each table row whose lines fall on two pages."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    split = []
+    found = [frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    assert len(found) >= tables
+    for table in found:
+        for row in range(table.rows()):
+            cells = [table.cellAt(row, column) for column in range(table.columns())]
+            top = min(
+                layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells
+            )
+            bottom = max(
+                layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells
+            )
+            if int(top // height) != int((bottom - 1) // height):
+                split.append(" ".join(c.firstCursorPosition().block().text() for c in cells))
+    return split
 
 
 def test_an_unwritable_file_or_a_cancel_leaves_nothing(tmp_path: Path) -> None:
