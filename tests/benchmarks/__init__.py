@@ -21,6 +21,7 @@ NAMES = (
     "report_figures",
     "report_pdf",
     "beranda",
+    "crash",
 )
 
 
