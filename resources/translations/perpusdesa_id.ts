@@ -5947,6 +5947,34 @@
         <translation>Pilihan kegiatan</translation>
     </message>
     <message>
+        <source>Loans</source>
+        <translation>Peminjaman</translation>
+    </message>
+    <message>
+        <source> books</source>
+        <translation> buku</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>paling banyak</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>selama</translation>
+    </message>
+    <message>
+        <source>no fines</source>
+        <translation>tanpa denda</translation>
+    </message>
+    <message>
+        <source>&amp;Fine per day late</source>
+        <translation>D&amp;enda per hari terlambat</translation>
+    </message>
+    <message>
         <source>Library profile</source>
         <translation>Profil perpustakaan</translation>
     </message>

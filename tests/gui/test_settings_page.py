@@ -222,3 +222,33 @@ def test_a_logo_chosen_in_settings_is_shown_and_printed_on_the_report(
 
     qtbot.mouseClick(page.remove_logo_button, Qt.MouseButton.LeftButton)
     assert page.logo.pixmap().isNull() and not page.remove_logo_button.isEnabled()
+
+
+def test_loan_rules_and_fines_are_saved_and_used_at_the_desk(
+    qtbot: QtBot, controller: Controller, boxes: list[str], library_db: LibraryDb
+) -> None:
+    from app.core.circulation import CirculationService
+
+    page = open_settings(controller)
+    # The defaults of the issue: 2 books for 7 days for children, 3 for 14 for the others.
+    assert (page.loan_items["anak"].value(), page.loan_days["anak"].value()) == (2, 7)
+    assert (page.loan_items["umum"].value(), page.loan_days["umum"].value()) == (3, 14)
+    assert page.fine.value() == 0
+    assert page.fine.text() == indonesian("no fines", "SettingsPage")
+    for box, value in (
+        (page.loan_items["anak"], 1),
+        (page.loan_days["anak"], 5),
+        (page.loan_days["pelajar"], 21),
+        (page.fine, 1000),
+    ):
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box.lineEdit(), str(value))
+    save(qtbot, page, lambda: bool(boxes))
+    assert controller.conn is not None
+    settings = Settings(controller.conn)
+    assert settings.get("fine_per_day") == 1000
+    with CirculationService(library_db.db, library_db.admin) as desk:
+        assert (desk.rule_for("anak").max_items, desk.rule_for("anak").days) == (1, 5)
+        assert desk.rule_for("pelajar").days == 21
+        assert desk.rule_for("umum").max_items == 3
+        assert desk.fine_per_day() == 1000

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.circulation import loan_rules
+from app.core.codes import MEMBER_TYPES
 from app.core.errors import KnownError
 from app.core.library import LIBRARY_TYPES, LibraryProfile, region_path, set_logo, update_profile
 from app.core.settings import Settings
@@ -115,6 +117,42 @@ class SettingsPage(QWidget):
         categories_row.addStretch(1)
         activities_form.addRow(self.tr("Activity choices"), categories_row)
 
+        loans = QGroupBox(self.tr("Loans"))
+        loans_form = QFormLayout(loans)
+        rules = loan_rules(settings.get("loan_rules"))
+        self.loan_items: dict[str, QSpinBox] = {}
+        self.loan_days: dict[str, QSpinBox] = {}
+        for member_type in MEMBER_TYPES:
+            rule = rules[member_type.code]
+            items = QSpinBox()
+            items.setObjectName(f"loan_items_{member_type.code}")
+            items.setRange(1, 20)
+            items.setValue(rule.max_items)
+            items.setSuffix(self.tr(" books"))
+            days = QSpinBox()
+            days.setObjectName(f"loan_days_{member_type.code}")
+            days.setRange(1, 90)
+            days.setValue(rule.days)
+            days.setSuffix(self.tr(" days"))
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("at most")))
+            row.addWidget(items)
+            row.addWidget(QLabel(self.tr("for")))
+            row.addWidget(days)
+            row.addStretch(1)
+            loans_form.addRow(tr(member_type.label), row)
+            self.loan_items[member_type.code] = items
+            self.loan_days[member_type.code] = days
+        self.fine = QSpinBox()
+        self.fine.setObjectName("fine_per_day")
+        self.fine.setRange(0, 100_000)
+        self.fine.setSingleStep(500)
+        self.fine.setPrefix("Rp ")
+        self.fine.setSpecialValueText(self.tr("no fines"))
+        fine = settings.get("fine_per_day")
+        self.fine.setValue(fine if isinstance(fine, int) and not isinstance(fine, bool) else 0)
+        loans_form.addRow(self.tr("&Fine per day late"), self.fine)
+
         profile = context.profile
         self.name = QLineEdit(profile.name)
         self.name.setObjectName("name")
@@ -173,6 +211,7 @@ class SettingsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(program)
         layout.addWidget(desk)
+        layout.addWidget(loans)
         layout.addWidget(activities)
         layout.addWidget(library)
         layout.addWidget(self.error)
@@ -205,6 +244,11 @@ class SettingsPage(QWidget):
             "repeat_visit_minutes": self.repeat_visit.value(),
             "guest_name_retention_months": self.retention.value(),
             "membership_months": self.membership.value(),
+            "loan_rules": {
+                code: {"max_items": self.loan_items[code].value(), "days": days.value()}
+                for code, days in self.loan_days.items()
+            },
+            "fine_per_day": self.fine.value(),
         }
         profile = self.collected_profile()
         try:
