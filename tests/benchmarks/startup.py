@@ -4,10 +4,11 @@ Measured against a bare PySide6 ``QMainWindow`` started and closed the same
 way, in the same run, alternating the programs so that a busy machine hurts
 them alike. Data: a 5-year demo library.
 
-* ``median_ms`` / ``ratio_to_bare_window`` (the target): process start to
-  process end of ``python -m app``, which opens the workspace on the home page
-  as the demo's administrator through the ``PERPUSDESA_AUTOLOGIN`` hook and
-  quits as soon as its event loop is idle (``PERPUSDESA_QUIT_WHEN_IDLE``).
+* ``median_ms`` / ``ratio_to_bare_window`` (the target): process start to the
+  moment the event loop is first idle (the programs print ``time.monotonic()``
+  then) of ``python -m app``, which opens the workspace on the home page as the
+  demo's administrator through the ``PERPUSDESA_AUTOLOGIN`` hook and quits as
+  soon as its event loop is idle (``PERPUSDESA_QUIT_WHEN_IDLE``).
   The hook opens the workspace WITHOUT the password check (scrypt), and is
   honoured only together with ``PERPUSDESA_QUIT_WHEN_IDLE``: the session it
   opens ends before anyone could use it. The password check is timed on its
@@ -16,8 +17,8 @@ them alike. Data: a 5-year demo library.
   the password check plus the workspace.
 * ``login_screen_ratio_to_bare_window``: the same, with no hook: the login
   screen shown and idle, what a librarian waits for before typing.
-* ``to_idle_*``: the same runs, up to the moment the event loop is idle
-  (the programs print ``time.monotonic()`` then), leaving out the exit.
+* ``to_exit_ratio_to_bare_window``: the same runs, up to the process end. It
+  includes the backup the program makes when a logged-in session closes.
 
 Every run checks what the window showed (the home page, or the login screen).
 Offscreen, neither program paints before its event loop is first idle: the
@@ -129,14 +130,16 @@ def run() -> list[dict[str, object]]:
     ours_idle, bare_idle, login_idle = med(ours, 1), med(theirs, 1), med(login_screen, 1)
     data = f"demo library, {YEARS} years: {summary.members} members, {summary.visits} visits"
     return [
-        figure("startup", "median_ms", ours_ms, "ms", None, data=data, runs=RUNS),
+        # The target, as the issue defines it: process start to the main window shown
+        # and idle (the programs print the moment their event loop is first idle).
+        figure("startup", "median_ms", ours_idle, "ms", None, data=data, runs=RUNS),
         figure(
             "startup",
             "ratio_to_bare_window",
-            ours_ms / bare_ms,
+            ours_idle / bare_idle,
             "ratio",
             1.5,
-            baseline=round(bare_ms, 1),
+            baseline=round(bare_idle, 1),
             data=data,
             runs=RUNS,
         ),
@@ -144,25 +147,27 @@ def run() -> list[dict[str, object]]:
         figure(
             "startup",
             "login_screen_ratio_to_bare_window",
-            login_ms / bare_ms,
+            login_idle / bare_idle,
             "ratio",
             None,
-            baseline=round(bare_ms, 1),
-            value_ms=round(login_ms, 1),
+            baseline=round(bare_idle, 1),
+            value_ms=round(login_idle, 1),
             data=data,
             runs=RUNS,
         ),
         # Left out of the figures above by the hook: the password check of a real login.
         figure("startup", "password_check_ms", password_ms, "ms", None, data=data, runs=RUNS),
+        # Process start to process end: includes closing, and so the backup the
+        # program makes when a logged-in session closes (the bare window has none).
         figure(
             "startup",
-            "to_idle_ratio_to_bare_window",
-            ours_idle / bare_idle,
+            "to_exit_ratio_to_bare_window",
+            ours_ms / bare_ms,
             "ratio",
             None,
-            baseline=round(bare_idle, 1),
-            value_ms=round(ours_idle, 1),
-            login_screen_ms=round(login_idle, 1),
+            baseline=round(bare_ms, 1),
+            value_ms=round(ours_ms, 1),
+            login_screen_ms=round(login_ms, 1),
             data=data,
             runs=RUNS,
         ),
