@@ -25,7 +25,6 @@ printer chosen in Qt's print dialog.
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -41,28 +40,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import (
-    QDesktopServices,
     QFont,
     QHideEvent,
     QKeySequence,
     QPageLayout,
     QPageSize,
-    QPdfWriter,
     QShortcut,
     QShowEvent,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -72,7 +63,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -104,6 +94,7 @@ from app.ui.catalog.format import STATUS_LABELS, label
 from app.ui.context import AppContext
 from app.ui.guestbook.scanner import ScanCatcher
 from app.ui.i18n import error_text, tr
+from app.ui.printing import PdfFileError, PdfPrintDialog, PrintTexts, write_pdf
 from app.ui.table_model import RowsModel
 from app.ui.tasks import Task
 from app.ui.widgets import ErrorLabel
@@ -445,17 +436,8 @@ def _a4_layout() -> QPageLayout:
     )
 
 
-class ReportFileError(KnownError):
+class ReportFileError(PdfFileError):
     """The PDF could not be written where the user asked."""
-
-
-def _cannot_write(path: Path) -> ReportFileError:
-    return ReportFileError(
-        QT_TRANSLATE_NOOP(
-            "PerpusDesa", "The file {path} could not be written. Choose another folder."
-        ),
-        path=str(path),
-    )
 
 
 def render_report_pdf(
@@ -465,30 +447,15 @@ def render_report_pdf(
 
     Safe on a worker thread: the document and the writer are made and used here only.
     """
-    path = Path(path)
-    if progress is not None:
-        progress.check()
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(b"")
-    except OSError as exc:
-        raise _cannot_write(path) from exc
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(PDF_DPI)
-        writer.setPageLayout(_a4_layout())
-        writer.setTitle(title)
-        writer.setCreator("PerpusDesa")
-        _document(content).print_(writer)
-        del writer
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise _cannot_write(path) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return path
+    return write_pdf(
+        path,
+        _a4_layout(),
+        PDF_DPI,
+        title,
+        lambda writer: _document(content).print_(writer),
+        progress,
+        ReportFileError,
+    )
 
 
 def default_pdf_path(day: date) -> Path:
@@ -501,160 +468,41 @@ def default_pdf_path(day: date) -> Path:
     return Path(folder or Path.home()) / name
 
 
-class ReportPrintDialog(QDialog):
+class ReportPrintDialog(PdfPrintDialog):
     """Save the result of a count as a PDF (the default) or send it to a printer."""
 
     def __init__(
         self, report: StocktakeReport, parent: QWidget | None = None, pdf_path: Path | None = None
     ) -> None:
-        super().__init__(parent)
         self.content = report_html(report)
-        self.saved_path: Path | None = None
-        self.task: Task | None = None
-        self.print_dialog: QPrintDialog | None = None
-        self.setWindowTitle(self.tr("Print the stock take result"))
-        self.setMinimumWidth(460)
-
-        self.summary = QLabel(
-            self.tr("Missing copies: {missing}. Unexpected finds: {unexpected}.").format(
-                missing=len(report.missing), unexpected=len(report.unexpected)
-            )
+        texts = PrintTexts(
+            title=self.tr("Print the stock take result"),
+            as_pdf=self.tr("Save as a &PDF file"),
+            to_printer=self.tr("Send to a p&rinter"),
+            browse=self.tr("&Browse..."),
+            open_pdf=self.tr("&Open the PDF"),
+            ok=self.tr("Print"),
+            cancel=self.tr("Cancel"),
+            file=self.tr("&File"),
+            save_as=self.tr("Save the result as"),
+            pdf_files=self.tr("PDF files (*.pdf)"),
+            no_path=self.tr("Choose where to save the PDF file."),
+            close=self.tr("&Close"),
+            progress=self.tr("Making the stock take result..."),
+            saved=self.tr("The result was saved in {path}."),
+            doc_name=self.tr("Stock take result"),
         )
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.as_pdf = QRadioButton(self.tr("Save as a &PDF file"))
-        self.as_pdf.setObjectName("as_pdf")
-        self.to_printer = QRadioButton(self.tr("Send to a p&rinter"))
-        self.to_printer.setObjectName("to_printer")
-        self.as_pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.as_pdf)
-        group.addButton(self.to_printer)
-        self.as_pdf.toggled.connect(self.on_output_toggled)
-        self.path = QLineEdit(str(pdf_path or default_pdf_path(date.today())))
-        self.path.setObjectName("pdf_path")
-        self.browse = QPushButton(self.tr("&Browse..."))
-        self.browse.setObjectName("browse")
-        self.browse.clicked.connect(self.on_browse_clicked)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse)
-
-        self.error = ErrorLabel("dialogError")
-        self.done_label = QLabel()
-        self.done_label.setObjectName("done")
-        self.done_label.setWordWrap(True)
-        self.done_label.hide()
-        self.open_button = QPushButton(self.tr("&Open the PDF"))
-        self.open_button.setObjectName("open_pdf")
-        self.open_button.clicked.connect(self.on_open_clicked)
-        self.open_button.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        summary = self.tr("Missing copies: {missing}. Unexpected finds: {unexpected}.").format(
+            missing=len(report.missing), unexpected=len(report.unexpected)
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Print"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.on_ok_clicked)
-        self.buttons.rejected.connect(self.reject)
+        super().__init__(texts, summary, pdf_path or default_pdf_path(date.today()), parent)
 
-        form = QFormLayout()
-        form.addRow("", self.as_pdf)
-        file_label = QLabel(self.tr("&File"))
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, path_row)
-        form.addRow("", self.to_printer)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.done_label)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.buttons)
+    def make_pdf(self, path: Path, progress: Progress) -> Path:
+        return render_report_pdf(path, self.content, self.texts.doc_name, progress)
 
-    def on_output_toggled(self) -> None:
-        pdf = self.as_pdf.isChecked()
-        self.path.setEnabled(pdf)
-        self.browse.setEnabled(pdf)
-
-    def on_browse_clicked(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the result as"), self.path.text(), self.tr("PDF files (*.pdf)")
-        )
-        if chosen:
-            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-
-    def on_open_clicked(self) -> None:
-        if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
-
-    def set_busy(self, busy: bool) -> None:
-        for widget in (self.ok_button, self.as_pdf, self.to_printer, self.path):
-            widget.setEnabled(not busy)
-        self.browse.setEnabled(not busy and self.as_pdf.isChecked())
-
-    def on_ok_clicked(self) -> None:
-        self.error.hide()
-        self.done_label.hide()
-        self.open_button.hide()
-        if self.to_printer.isChecked():
-            self.open_printer_dialog()
-            return
-        text = self.path.text().strip()
-        if not text:
-            self.error.show_message(self.tr("Choose where to save the PDF file."))
-            return
-        target = Path(text).expanduser()
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        content, title = self.content, self.tr("Stock take result")
-        self.set_busy(True)
-        self.task = (
-            Task(
-                self,
-                lambda progress: render_report_pdf(target, content, title, progress),
-                self.on_pdf_saved,
-            )
-            .on_failure(self.on_task_failed)
-            .with_progress(self.tr("Making the stock take result..."))
-            .run()
-        )
-
-    def on_task_failed(self, exc: BaseException) -> None:
-        self.set_busy(False)
-        if isinstance(exc, KnownError):
-            self.error.show_message(error_text(exc))
-        else:
-            from app.ui.errors import show_error
-
-            show_error(self, exc)
-
-    def on_pdf_saved(self, path: Path) -> None:
-        self.set_busy(False)
-        self.saved_path = path
-        self.done_label.setText(self.tr("The result was saved in {path}.").format(path=str(path)))
-        self.done_label.show()
-        self.open_button.show()
-        self.cancel_button.setText(self.tr("&Close"))
-
-    def open_printer_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setDocName(self.tr("Stock take result"))
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        self.print_dialog = dialog
-        content = self.content
-
-        def on_accepted() -> None:
-            printer.setPageLayout(_a4_layout())
-            _document(content).print_(printer)
-            self.accept()
-
-        dialog.accepted.connect(on_accepted)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()
+    def print_to(self, printer: QPrinter) -> None:
+        printer.setPageLayout(_a4_layout())
+        _document(self.content).print_(printer)
 
 
 # --- the page -----------------------------------------------------------------------------

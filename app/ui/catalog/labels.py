@@ -22,15 +22,13 @@ stray lines.
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QMarginsF, QRectF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QFont,
     QFontMetricsF,
     QPageLayout,
@@ -40,19 +38,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
-    QPushButton,
-    QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -77,16 +68,20 @@ from app.core.labels import (
 from app.core.tasks import Progress
 from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.context import AppContext
-from app.ui.i18n import error_text, tr
+from app.ui.i18n import tr
 from app.ui.members.cards import PDF_DPI, CardPainter, page_size
+from app.ui.printing import (
+    CANNOT_WRITE,
+    FILE_IN_USE,
+    PRINTER_NOT_STARTED,
+    PdfPrintDialog,
+    PrintTexts,
+    write_pdf,
+)
 from app.ui.tasks import Task
-from app.ui.widgets import ErrorLabel
 
 _RULE = QColor("#555555")
 _MUTED = QColor("#333333")
-_NOT_WRITTEN = QT_TRANSLATE_NOOP(
-    "PerpusDesa", "The file {path} could not be written. Choose another folder."
-)
 
 
 class LabelPainter:
@@ -256,42 +251,20 @@ def render_labels_pdf(
     path = Path(path)
     fmt = sheet_format(format_code)
     place_labels(labels, fmt, start)  # a bad start stops it before a file is made
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(b"")
-    except OSError as exc:
-        raise KnownError(_NOT_WRITTEN, path=str(path)) from exc
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(_page_layout(exact=True))
-    writer.setTitle(tr(QT_TRANSLATE_NOOP("PerpusDesa", "Book labels")))
-    writer.setCreator("PerpusDesa")
-    painter = QPainter()
-    if not painter.begin(writer):
-        del writer
-        partial.unlink(missing_ok=True)
-        raise KnownError(_NOT_WRITTEN, path=str(path))
-    try:
-        paint_labels(painter, PDF_DPI, writer.newPage, fmt, labels, start, progress)
-    except BaseException:
-        painter.end()
-        del writer
-        partial.unlink(missing_ok=True)
-        raise
-    painter.end()
-    del writer
-    try:
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise KnownError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa",
-                "The file {path} could not be written. Is it open in another program? Close it and try again.",
-            ),
-            path=str(path),
-        ) from exc
-    return path
+
+    def paint(writer: QPdfWriter) -> None:
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise KnownError(CANNOT_WRITE, path=str(path))
+        try:
+            paint_labels(painter, PDF_DPI, writer.newPage, fmt, labels, start, progress)
+        finally:
+            painter.end()
+
+    title = tr(QT_TRANSLATE_NOOP("PerpusDesa", "Book labels"))
+    return write_pdf(
+        path, _page_layout(exact=True), PDF_DPI, title, paint, None, KnownError, FILE_IN_USE
+    )
 
 
 def print_labels(
@@ -303,11 +276,7 @@ def print_labels(
     printer.setPageLayout(_page_layout(exact=False))
     painter = QPainter()
     if not painter.begin(printer):
-        raise KnownError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa", "The printer could not be started. Check that it is on and try again."
-            )
-        )
+        raise KnownError(PRINTER_NOT_STARTED)
     try:
         return paint_labels(painter, printer.resolution(), printer.newPage, fmt, labels, start)
     finally:
@@ -335,7 +304,7 @@ def default_pdf_path() -> Path:
     return Path(folder or Path.home()) / name
 
 
-class LabelsDialog(QDialog):
+class LabelsDialog(PdfPrintDialog):
     """Print spine and/or barcode labels of copies: which labels, which sheet, from which
     label on the sheet, how many of each; save as PDF (the default) or send to a printer.
 
@@ -345,25 +314,30 @@ class LabelsDialog(QDialog):
     def __init__(
         self, context: AppContext, item_ids: list[str], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
         self.context = context
         self.given_ids = list(item_ids)
         self.item_ids = list(item_ids)
-        self.saved_path: Path | None = None
-        self.task: Task | None = None
-        self.print_dialog: QPrintDialog | None = None
+        self.labels: list[Label] = []
+        self.print_format = (DEFAULT_FORMAT, 1)
         self.busy = False
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened anew each time
-        self.setWindowTitle(self.tr("Print book labels"))
-        self.setMinimumWidth(500)
+        texts = PrintTexts(
+            title=self.tr("Print book labels"),
+            as_pdf=self.tr("Save as a &PDF file"),
+            to_printer=self.tr("Send to a p&rinter"),
+            browse=self.tr("&Browse..."),
+            open_pdf=self.tr("&Open the PDF"),
+            ok=self.tr("&Make the labels"),
+            cancel=self.tr("Cancel"),
+            file=self.tr("&File"),
+            save_as=self.tr("Save the labels as"),
+            pdf_files=self.tr("PDF files (*.pdf)"),
+            no_path=self.tr("Choose where to save the PDF file."),
+            close=self.tr("&Close"),
+            progress=self.tr("Making the labels..."),
+            saved=self.tr("The labels were saved in {path}."),
+            doc_name=self.tr("Book labels"),
+        )
         locale = QLocale()
-
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        font = self.summary.font()
-        font.setBold(True)
-        self.summary.setFont(font)
 
         self.first_barcode = QLineEdit()
         self.first_barcode.setObjectName("first_barcode")
@@ -371,8 +345,6 @@ class LabelsDialog(QDialog):
         self.last_barcode = QLineEdit()
         self.last_barcode.setObjectName("last_barcode")
         self.last_barcode.setPlaceholderText("B000100")
-        for edit in (self.first_barcode, self.last_barcode):
-            edit.textChanged.connect(self.on_range_changed)
         range_row = QHBoxLayout()
         range_row.addWidget(self.first_barcode, 1)
         range_row.addWidget(QLabel(self.tr("to")))
@@ -424,50 +396,11 @@ class LabelsDialog(QDialog):
         copies_row.addWidget(self.copies)
         copies_row.addStretch(1)
 
-        self.as_pdf = QRadioButton(self.tr("Save as a &PDF file"))
-        self.as_pdf.setObjectName("as_pdf")
-        self.to_printer = QRadioButton(self.tr("Send to a p&rinter"))
-        self.to_printer.setObjectName("to_printer")
-        self.as_pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.as_pdf)
-        group.addButton(self.to_printer)
-        self.as_pdf.toggled.connect(self.on_output_toggled)
-
-        self.path = QLineEdit(str(default_pdf_path()))
-        self.path.setObjectName("pdf_path")
-        self.browse = QPushButton(self.tr("&Browse..."))
-        self.browse.setObjectName("browse")
-        self.browse.clicked.connect(self.on_browse_clicked)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse)
-
-        self.error = ErrorLabel("dialogError")
-        self.done_label = QLabel()
-        self.done_label.setObjectName("done")
-        self.done_label.setWordWrap(True)
-        self.done_label.hide()
-        self.open_button = QPushButton(self.tr("&Open the PDF"))
-        self.open_button.setObjectName("open_pdf")
-        self.open_button.clicked.connect(self.on_open_clicked)
-        self.open_button.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Make the labels"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.on_ok_clicked)
-        self.buttons.rejected.connect(self.reject)
-
-        form = QFormLayout()
+        rows: list[tuple[str | QWidget, QWidget | QLayout]] = []
         if not self.given_ids:
             range_label = QLabel(self.tr("Copies by barco&de"))
             range_label.setBuddy(self.first_barcode)
-            form.addRow(range_label, range_row)
+            rows.append((range_label, range_row))
         for text, widget, row_layout in (
             (self.tr("&Labels"), self.kind, None),
             (self.tr("Label &sheet"), self.sheet, None),
@@ -476,19 +409,13 @@ class LabelsDialog(QDialog):
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            form.addRow(label, row_layout if row_layout is not None else widget)
-        form.addRow("", self.as_pdf)
-        file_label = QLabel(self.tr("&File"))
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, path_row)
-        form.addRow("", self.to_printer)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.done_label)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.buttons)
+            rows.append((label, row_layout if row_layout is not None else widget))
+        super().__init__(texts, "", default_pdf_path(), parent, rows)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened anew each time
+        self.setMinimumWidth(500)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
 
         chain: list[QWidget] = [self.first_barcode, self.last_barcode] if not self.given_ids else []
         chain += [self.kind, self.sheet, self.start, self.copies, self.as_pdf, self.path]
@@ -496,6 +423,8 @@ class LabelsDialog(QDialog):
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
+        for edit in (self.first_barcode, self.last_barcode):
+            edit.textChanged.connect(self.on_range_changed)
         for combo in (self.kind, self.sheet):
             combo.currentIndexChanged.connect(self.on_options_changed)
         for spin in (self.start, self.copies):
@@ -543,22 +472,6 @@ class LabelsDialog(QDialog):
             )
         )
 
-    def on_output_toggled(self) -> None:
-        pdf = self.as_pdf.isChecked()
-        self.path.setEnabled(pdf)
-        self.browse.setEnabled(pdf)
-
-    def on_browse_clicked(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the labels as"), self.path.text(), self.tr("PDF files (*.pdf)")
-        )
-        if chosen:
-            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-
-    def on_open_clicked(self) -> None:
-        if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
-
     def reject(self) -> None:
         """Close, unless labels are being made: then ask the job to stop first."""
         if self.busy and self.task is not None:
@@ -568,7 +481,10 @@ class LabelsDialog(QDialog):
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
-        widgets: list[QWidget] = [
+        super().set_busy(busy)
+
+    def busy_widgets(self) -> list[QWidget]:
+        return [
             self.ok_button,
             self.kind,
             self.sheet,
@@ -580,24 +496,18 @@ class LabelsDialog(QDialog):
             self.first_barcode,
             self.last_barcode,
         ]
-        for widget in widgets:
-            widget.setEnabled(not busy)
-        self.browse.setEnabled(not busy and self.as_pdf.isChecked())
 
     # --- making the labels -----------------------------------------------------------
 
-    def on_ok_clicked(self) -> None:
-        self.error.hide()
-        self.done_label.hide()
-        self.open_button.hide()
-        if not self.item_ids:
-            self.error.show_message(
-                tr(QT_TRANSLATE_NOOP("PerpusDesa", "Choose at least one copy to print labels for."))
-            )
-            return
+    def nothing_to_print(self) -> str | None:
+        if self.item_ids:
+            return None
+        return tr(QT_TRANSLATE_NOOP("PerpusDesa", "Choose at least one copy to print labels for."))
+
+    def labels_job(self) -> Callable[[Progress], list[Label]]:
+        """The work that reads the copies and makes their labels (on a worker thread)."""
         context, item_ids = self.context, list(self.item_ids)
         kind, copies = self.kind_code(), self.copies.value()
-        format_code, start = self.format_code(), self.start.value()
         library = context.profile.name
 
         def make_labels(progress: Progress) -> list[Label]:
@@ -605,67 +515,44 @@ class LabelsDialog(QDialog):
             progress.check()
             return build_labels(items, kind, copies, library)
 
-        if self.as_pdf.isChecked():
-            text = self.path.text().strip()
-            if not text:
-                self.error.show_message(self.tr("Choose where to save the PDF file."))
-                return
-            target = Path(text).expanduser()
-            if target.suffix.lower() != ".pdf":
-                target = target.with_name(target.name + ".pdf")
+        return make_labels
 
-            def make_pdf(progress: Progress) -> Path:
-                labels = make_labels(progress)
-                return render_labels_pdf(target, format_code, labels, start, progress)
+    def pdf_job(self, target: Path) -> Callable[[Progress], Path]:
+        make_labels = self.labels_job()
+        format_code, start = self.format_code(), self.start.value()
 
-            self.set_busy(True)
-            self.task = (
-                Task(self, make_pdf, self.on_pdf_saved)
-                .on_failure(self.on_task_failed)
-                .with_progress(self.tr("Making the labels..."))
-                .run()
-            )
-        else:
-            self.set_busy(True)
-            self.task = (
-                Task(self, make_labels, self.on_labels_loaded).on_failure(self.on_task_failed).run()
-            )
+        def make_pdf(progress: Progress) -> Path:
+            labels = make_labels(progress)
+            return render_labels_pdf(target, format_code, labels, start, progress)
 
-    def on_task_failed(self, exc: BaseException) -> None:
-        self.set_busy(False)
-        if isinstance(exc, KnownError):
-            self.error.show_message(error_text(exc))
-        else:
-            from app.ui.errors import show_error
+        return make_pdf
 
-            show_error(self, exc, self.context.data_dir)
-
-    def on_pdf_saved(self, path: Path) -> None:
-        self.set_busy(False)
-        self.saved_path = path
-        self.done_label.setText(self.tr("The labels were saved in {path}.").format(path=str(path)))
-        self.done_label.show()
-        self.open_button.show()
-        self.cancel_button.setText(self.tr("&Close"))
+    def open_printer_dialog(self) -> None:
+        """Make the labels first (in a task), then ask for the printer."""
+        self.set_busy(True)
+        self.task = (
+            Task(self, self.labels_job(), self.on_labels_loaded)
+            .on_failure(self.on_task_failed)
+            .run()
+        )
 
     def on_labels_loaded(self, labels: list[Label]) -> None:
         self.set_busy(False)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.labels = labels
+        self.print_format = self.format_code(), self.start.value()
+        super().open_printer_dialog()
+
+    def show_unexpected(self, exc: BaseException) -> None:
+        from app.ui.errors import show_error
+
+        show_error(self, exc, self.context.data_dir)
+
+    def setup_printer(self, printer: QPrinter) -> None:
         printer.setPageLayout(_page_layout(exact=False))
-        printer.setDocName(self.tr("Book labels"))
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        self.print_dialog = dialog
-        format_code, start = self.format_code(), self.start.value()
 
-        def on_accepted() -> None:
-            try:
-                print_labels(printer, format_code, labels, start)
-            except KnownError as exc:
-                self.error.show_message(error_text(exc))
-                return
-            self.accept()
+    def make_print_dialog(self, printer: QPrinter) -> QPrintDialog:
+        return QPrintDialog(printer, self)  # looked up here: tests answer it
 
-        dialog.accepted.connect(on_accepted)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()
+    def print_to(self, printer: QPrinter) -> None:
+        format_code, start = self.print_format
+        print_labels(printer, format_code, self.labels, start)

@@ -13,7 +13,6 @@ printer chosen in Qt's print dialog.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -27,46 +26,34 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSizeF,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import (
     QBrush,
-    QDesktopServices,
     QFont,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPdfWriter,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.circulation import OverdueLine
-from app.core.errors import KnownError
 from app.core.tasks import Progress
 from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.circulation.models import LATE_BACKGROUND, LATE_FOREGROUND, day_text
-from app.ui.i18n import error_text, tr
+from app.ui.i18n import tr
+from app.ui.printing import PdfFileError, PdfPrintDialog, PrintTexts, write_pdf
 from app.ui.table_model import RowsModel
-from app.ui.tasks import Task
-from app.ui.widgets import ErrorLabel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -220,17 +207,8 @@ def _a4_layout() -> QPageLayout:
     )
 
 
-class ReminderFileError(KnownError):
+class ReminderFileError(PdfFileError):
     """The PDF could not be written where the user asked."""
-
-
-def _cannot_write(path: Path) -> ReminderFileError:
-    return ReminderFileError(
-        QT_TRANSLATE_NOOP(
-            "PerpusDesa", "The file {path} could not be written. Choose another folder."
-        ),
-        path=str(path),
-    )
 
 
 def render_reminder_pdf(
@@ -240,30 +218,15 @@ def render_reminder_pdf(
 
     Safe on a worker thread: the document and writer are made and used here only.
     """
-    path = Path(path)
-    if progress is not None:
-        progress.check()
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(b"")
-    except OSError as exc:
-        raise _cannot_write(path) from exc
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(PDF_DPI)
-        writer.setPageLayout(_a4_layout())
-        writer.setTitle(title)
-        writer.setCreator("PerpusDesa")
-        _print_document(content, writer)
-        del writer
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise _cannot_write(path) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return path
+    return write_pdf(
+        path,
+        _a4_layout(),
+        PDF_DPI,
+        title,
+        lambda writer: _print_document(content, writer),
+        progress,
+        ReminderFileError,
+    )
 
 
 def print_reminder(printer: QPrinter, content: str) -> None:
@@ -282,7 +245,7 @@ def default_pdf_path(today: date) -> Path:
     return Path(folder or Path.home()) / name
 
 
-class ReminderPrintDialog(QDialog):
+class ReminderPrintDialog(PdfPrintDialog):
     """Save the reminder list as a PDF (the default) or send it to a printer."""
 
     def __init__(
@@ -294,162 +257,41 @@ class ReminderPrintDialog(QDialog):
         parent: QWidget | None = None,
         pdf_path: Path | None = None,
     ) -> None:
-        super().__init__(parent)
         self.lines = list(lines)
         self.content = reminder_html(library_name, address, self.lines, today)
-        self.saved_path: Path | None = None
-        self.task: Task | None = None
-        self.print_dialog: QPrintDialog | None = None
-        self.setWindowTitle(self.tr("Print the reminder list"))
-        self.setMinimumWidth(460)
-
-        self.summary = QLabel(
-            self.tr("Overdue loans on {date}: {count}. One A4 list to call or visit them.").format(
-                date=day_text(today, "d MMMM yyyy"), count=len(self.lines)
-            )
+        texts = PrintTexts(
+            title=self.tr("Print the reminder list"),
+            as_pdf=self.tr("Save as a &PDF file"),
+            to_printer=self.tr("Send to a p&rinter"),
+            browse=self.tr("&Browse..."),
+            open_pdf=self.tr("&Open the PDF"),
+            ok=self.tr("Print"),
+            cancel=self.tr("Cancel"),
+            file=self.tr("&File"),
+            save_as=self.tr("Save the reminder list as"),
+            pdf_files=self.tr("PDF files (*.pdf)"),
+            no_path=self.tr("Choose where to save the PDF file."),
+            close=self.tr("&Close"),
+            progress=self.tr("Making the reminder list..."),
+            saved=self.tr("The reminder list was saved in {path}."),
+            doc_name=self.tr("Overdue loans"),
         )
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.as_pdf = QRadioButton(self.tr("Save as a &PDF file"))
-        self.as_pdf.setObjectName("as_pdf")
-        self.to_printer = QRadioButton(self.tr("Send to a p&rinter"))
-        self.to_printer.setObjectName("to_printer")
-        self.as_pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.as_pdf)
-        group.addButton(self.to_printer)
-        self.as_pdf.toggled.connect(self.on_output_toggled)
-        self.path = QLineEdit(str(pdf_path or default_pdf_path(today)))
-        self.path.setObjectName("pdf_path")
-        self.browse = QPushButton(self.tr("&Browse..."))
-        self.browse.setObjectName("browse")
-        self.browse.clicked.connect(self.on_browse_clicked)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse)
+        summary = self.tr(
+            "Overdue loans on {date}: {count}. One A4 list to call or visit them."
+        ).format(date=day_text(today, "d MMMM yyyy"), count=len(self.lines))
+        super().__init__(texts, summary, pdf_path or default_pdf_path(today), parent)
 
-        self.error = ErrorLabel("dialogError")
-        self.done_label = QLabel()
-        self.done_label.setObjectName("done")
-        self.done_label.setWordWrap(True)
-        self.done_label.hide()
-        self.open_button = QPushButton(self.tr("&Open the PDF"))
-        self.open_button.setObjectName("open_pdf")
-        self.open_button.clicked.connect(self.on_open_clicked)
-        self.open_button.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Print"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.on_ok_clicked)
-        self.buttons.rejected.connect(self.reject)
+    def nothing_to_print(self) -> str | None:
+        return None if self.lines else tr(NOTHING_TO_PRINT)
 
-        form = QFormLayout()
-        form.addRow("", self.as_pdf)
-        file_label = QLabel(self.tr("&File"))
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, path_row)
-        form.addRow("", self.to_printer)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.done_label)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.buttons)
+    def make_pdf(self, path: Path, progress: Progress) -> Path:
+        return render_reminder_pdf(path, self.content, self.texts.doc_name, progress)
 
-    def on_output_toggled(self) -> None:
-        pdf = self.as_pdf.isChecked()
-        self.path.setEnabled(pdf)
-        self.browse.setEnabled(pdf)
+    def make_print_dialog(self, printer: QPrinter) -> QPrintDialog:
+        return QPrintDialog(printer, self)  # looked up here: tests answer it
 
-    def on_browse_clicked(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the reminder list as"),
-            self.path.text(),
-            self.tr("PDF files (*.pdf)"),
-        )
-        if chosen:
-            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-
-    def on_open_clicked(self) -> None:
-        if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
-
-    def set_busy(self, busy: bool) -> None:
-        for widget in (self.ok_button, self.as_pdf, self.to_printer, self.path):
-            widget.setEnabled(not busy)
-        self.browse.setEnabled(not busy and self.as_pdf.isChecked())
-
-    def on_ok_clicked(self) -> None:
-        self.error.hide()
-        self.done_label.hide()
-        self.open_button.hide()
-        if not self.lines:
-            self.error.show_message(tr(NOTHING_TO_PRINT))
-            return
-        if self.to_printer.isChecked():
-            self.open_printer_dialog()
-            return
-        text = self.path.text().strip()
-        if not text:
-            self.error.show_message(self.tr("Choose where to save the PDF file."))
-            return
-        target = Path(text).expanduser()
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        content, title = self.content, self.tr("Overdue loans")
-        self.set_busy(True)
-        self.task = (
-            Task(
-                self,
-                lambda progress: render_reminder_pdf(target, content, title, progress),
-                self.on_pdf_saved,
-            )
-            .on_failure(self.on_task_failed)
-            .with_progress(self.tr("Making the reminder list..."))
-            .run()
-        )
-
-    def on_task_failed(self, exc: BaseException) -> None:
-        self.set_busy(False)
-        if isinstance(exc, KnownError):
-            self.error.show_message(error_text(exc))
-        else:
-            from app.ui.errors import show_error
-
-            show_error(self, exc)
-
-    def on_pdf_saved(self, path: Path) -> None:
-        self.set_busy(False)
-        self.saved_path = path
-        self.done_label.setText(
-            self.tr("The reminder list was saved in {path}.").format(path=str(path))
-        )
-        self.done_label.show()
-        self.open_button.show()
-        self.cancel_button.setText(self.tr("&Close"))
-
-    def open_printer_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setDocName(self.tr("Overdue loans"))
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        self.print_dialog = dialog
-        content = self.content
-
-        def on_accepted() -> None:
-            print_reminder(printer, content)
-            self.accept()
-
-        dialog.accepted.connect(on_accepted)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()
+    def print_to(self, printer: QPrinter) -> None:
+        print_reminder(printer, self.content)
 
 
 class OverdueView(QWidget):

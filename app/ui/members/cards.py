@@ -19,7 +19,6 @@ for scissors.
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,11 +33,9 @@ from PySide6.QtCore import (
     QRectF,
     QSizeF,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QFont,
     QFontMetricsF,
     QPageLayout,
@@ -49,18 +46,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -70,9 +56,17 @@ from app.core.errors import KnownError, ValidationError
 from app.core.tasks import Progress
 from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.context import AppContext
-from app.ui.i18n import error_text, tr
+from app.ui.i18n import tr
+from app.ui.printing import (
+    CANNOT_WRITE,
+    FILE_IN_USE,
+    PRINTER_NOT_STARTED,
+    PdfFileError,
+    PdfPrintDialog,
+    PrintTexts,
+    write_pdf,
+)
 from app.ui.tasks import Task
-from app.ui.widgets import ErrorLabel
 
 CARD_WIDTH_MM = 85.6
 CARD_HEIGHT_MM = 54.0
@@ -371,7 +365,7 @@ def paint_cards(
     return sheets
 
 
-class CardFileError(KnownError):
+class CardFileError(PdfFileError):
     """The PDF could not be written where the user asked."""
 
 
@@ -389,59 +383,24 @@ def render_cards_pdf(
     for card in cards:
         code128_modules(card.member_no)  # a number that cannot be a barcode stops it early
     sheet_layout(paper)
-    partial = path.with_name(path.name + ".part")
-    try:  # Qt only says "QPainter::begin(): Returned false"; Python says why
-        partial.write_bytes(b"")
-    except OSError as exc:
-        raise CardFileError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa", "The file {path} could not be written. Choose another folder."
-            ),
-            path=str(path),
-        ) from exc
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            page_size(paper),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Millimeter,
-        )
+
+    def paint(writer: QPdfWriter) -> None:
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise CardFileError(CANNOT_WRITE, path=str(path))
+        try:
+            paint_cards(painter, PDF_DPI, writer.newPage, library_name, cards, paper, progress)
+        finally:
+            painter.end()
+
+    layout = QPageLayout(
+        page_size(paper),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
     )
-    writer.setTitle(tr(QT_TRANSLATE_NOOP("PerpusDesa", "Member cards")))
-    writer.setCreator("PerpusDesa")
-    painter = QPainter()
-    if not painter.begin(writer):
-        del writer
-        partial.unlink(missing_ok=True)
-        raise CardFileError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa", "The file {path} could not be written. Choose another folder."
-            ),
-            path=str(path),
-        )
-    try:
-        paint_cards(painter, PDF_DPI, writer.newPage, library_name, cards, paper, progress)
-    except BaseException:
-        painter.end()
-        del writer
-        partial.unlink(missing_ok=True)
-        raise
-    painter.end()
-    del writer
-    try:
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CardFileError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa",
-                "The file {path} could not be written. Is it open in another program? Close it and try again.",
-            ),
-            path=str(path),
-        ) from exc
-    return path
+    title = tr(QT_TRANSLATE_NOOP("PerpusDesa", "Member cards"))
+    return write_pdf(path, layout, PDF_DPI, title, paint, None, CardFileError, FILE_IN_USE)
 
 
 def print_cards(printer: QPrinter, library_name: str, cards: list[CardData], paper: str) -> int:
@@ -457,11 +416,7 @@ def print_cards(printer: QPrinter, library_name: str, cards: list[CardData], pap
     )
     painter = QPainter()
     if not painter.begin(printer):
-        raise KnownError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa", "The printer could not be started. Check that it is on and try again."
-            )
-        )
+        raise KnownError(PRINTER_NOT_STARTED)
     try:
         return paint_cards(
             painter, printer.resolution(), printer.newPage, library_name, cards, paper
@@ -492,7 +447,7 @@ def default_pdf_path() -> Path:
     return Path(folder or Path.home()) / name
 
 
-class CardPrintDialog(QDialog):
+class CardPrintDialog(PdfPrintDialog):
     """How to print the cards: save as PDF (the default) or send to a printer."""
 
     def __init__(
@@ -502,78 +457,35 @@ class CardPrintDialog(QDialog):
         parent: QWidget | None = None,
         pdf_path: Path | None = None,
     ) -> None:
-        super().__init__(parent)
         self.context = context
         self.member_ids = list(member_ids)
-        self.saved_path: Path | None = None
-        self.task: Task | None = None
-        self.setWindowTitle(self.tr("Print member cards"))
-        self.setMinimumWidth(460)
-
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
+        self.cards: list[CardData] = []
+        texts = PrintTexts(
+            title=self.tr("Print member cards"),
+            as_pdf=self.tr("Save as a &PDF file"),
+            to_printer=self.tr("Send to a p&rinter"),
+            browse=self.tr("&Browse..."),
+            open_pdf=self.tr("&Open the PDF"),
+            ok=self.tr("&Make the cards"),
+            cancel=self.tr("Cancel"),
+            file=self.tr("&File"),
+            save_as=self.tr("Save the cards as"),
+            pdf_files=self.tr("PDF files (*.pdf)"),
+            no_path=self.tr("Choose where to save the PDF file."),
+            close=self.tr("&Close"),
+            progress=self.tr("Making the member cards..."),
+            saved=self.tr("The cards were saved in {path}."),
+            doc_name=self.tr("Member cards"),
+        )
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
         self.paper.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
         self.paper.addItem(self.tr("F4 (215 × 330 mm)"), "F4")
         index = self.paper.findData(context.settings.get("paper"))
         self.paper.setCurrentIndex(max(index, 0))
+        rows = [(self.tr("P&aper"), self.paper)]
+        super().__init__(texts, "", pdf_path or default_pdf_path(), parent, rows)
         self.paper.currentIndexChanged.connect(self.on_paper_changed)
-
-        self.as_pdf = QRadioButton(self.tr("Save as a &PDF file"))
-        self.as_pdf.setObjectName("as_pdf")
-        self.to_printer = QRadioButton(self.tr("Send to a p&rinter"))
-        self.to_printer.setObjectName("to_printer")
-        self.as_pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.as_pdf)
-        group.addButton(self.to_printer)
-        self.as_pdf.toggled.connect(self.on_output_toggled)
-
-        self.path = QLineEdit(str(pdf_path or default_pdf_path()))
-        self.path.setObjectName("pdf_path")
-        self.browse = QPushButton(self.tr("&Browse..."))
-        self.browse.setObjectName("browse")
-        self.browse.clicked.connect(self.on_browse_clicked)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse)
-
-        self.error = ErrorLabel("dialogError")
-        self.done_label = QLabel()
-        self.done_label.setObjectName("done")
-        self.done_label.setWordWrap(True)
-        self.done_label.hide()
-        self.open_button = QPushButton(self.tr("&Open the PDF"))
-        self.open_button.setObjectName("open_pdf")
-        self.open_button.clicked.connect(self.on_open_clicked)
-        self.open_button.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Make the cards"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.on_ok_clicked)
-        self.buttons.rejected.connect(self.reject)
-
-        form = QFormLayout()
-        form.addRow(self.tr("P&aper"), self.paper)
-        form.addRow("", self.as_pdf)
-        file_label = QLabel(self.tr("&File"))
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, path_row)
-        form.addRow("", self.to_printer)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.done_label)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.buttons)
         self.on_paper_changed()
 
     def paper_code(self) -> str:
@@ -587,104 +499,52 @@ class CardPrintDialog(QDialog):
             )
         )
 
-    def on_output_toggled(self) -> None:
-        pdf = self.as_pdf.isChecked()
-        self.path.setEnabled(pdf)
-        self.browse.setEnabled(pdf)
+    def busy_widgets(self) -> list[QWidget]:
+        return [*super().busy_widgets(), self.paper]
 
-    def on_browse_clicked(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the cards as"), self.path.text(), self.tr("PDF files (*.pdf)")
-        )
-        if chosen:
-            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+    def nothing_to_print(self) -> str | None:
+        if self.member_ids:
+            return None
+        return tr(QT_TRANSLATE_NOOP("PerpusDesa", "Choose at least one member."))
 
-    def on_open_clicked(self) -> None:
-        if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
-
-    def set_busy(self, busy: bool) -> None:
-        for widget in (self.ok_button, self.paper, self.as_pdf, self.to_printer, self.path):
-            widget.setEnabled(not busy)
-        self.browse.setEnabled(not busy and self.as_pdf.isChecked())
-
-    def on_ok_clicked(self) -> None:
-        self.error.hide()
-        self.done_label.hide()
-        self.open_button.hide()
-        if not self.member_ids:
-            self.error.show_message(
-                tr(QT_TRANSLATE_NOOP("PerpusDesa", "Choose at least one member."))
-            )
-            return
-        library_name = self.context.profile.name
-        paper = self.paper_code()
+    def pdf_job(self, target: Path) -> Callable[[Progress], Path]:
+        library_name, paper = self.context.profile.name, self.paper_code()
         context, member_ids = self.context, list(self.member_ids)
-        if self.as_pdf.isChecked():
-            text = self.path.text().strip()
-            if not text:
-                self.error.show_message(self.tr("Choose where to save the PDF file."))
-                return
-            target = Path(text).expanduser()
-            if target.suffix.lower() != ".pdf":
-                target = target.with_name(target.name + ".pdf")
 
-            def make_pdf(progress: Progress) -> Path:
-                cards = load_cards(context, member_ids)
-                return render_cards_pdf(target, library_name, cards, paper, progress)
+        def make_pdf(progress: Progress) -> Path:
+            cards = load_cards(context, member_ids)
+            return render_cards_pdf(target, library_name, cards, paper, progress)
 
-            self.set_busy(True)
-            self.task = (
-                Task(self, make_pdf, self.on_pdf_saved)
-                .on_failure(self.on_task_failed)
-                .with_progress(self.tr("Making the member cards..."))
-                .run()
-            )
-        else:
-            self.set_busy(True)
-            self.task = (
-                Task(self, lambda _progress: load_cards(context, member_ids), self.on_cards_loaded)
-                .on_failure(self.on_task_failed)
-                .run()
-            )
+        return make_pdf
 
-    def on_task_failed(self, exc: BaseException) -> None:
-        self.set_busy(False)
-        if isinstance(exc, KnownError):
-            self.error.show_message(error_text(exc))
-        else:
-            from app.ui.errors import show_error
-
-            show_error(self, exc, self.context.data_dir)
-
-    def on_pdf_saved(self, path: Path) -> None:
-        self.set_busy(False)
-        self.saved_path = path
-        self.done_label.setText(self.tr("The cards were saved in {path}.").format(path=str(path)))
-        self.done_label.show()
-        self.open_button.show()
-        self.cancel_button.setText(self.tr("&Close"))
+    def open_printer_dialog(self) -> None:
+        """Read the cards first (in a task), then ask for the printer."""
+        context, member_ids = self.context, list(self.member_ids)
+        self.set_busy(True)
+        self.task = (
+            Task(self, lambda _progress: load_cards(context, member_ids), self.on_cards_loaded)
+            .on_failure(self.on_task_failed)
+            .run()
+        )
 
     def on_cards_loaded(self, cards: list[CardData]) -> None:
         self.set_busy(False)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.cards = cards
+        super().open_printer_dialog()
+
+    def show_unexpected(self, exc: BaseException) -> None:
+        from app.ui.errors import show_error
+
+        show_error(self, exc, self.context.data_dir)
+
+    def setup_printer(self, printer: QPrinter) -> None:
         printer.setPageSize(page_size(self.paper_code(), exact=False))
-        printer.setDocName(self.tr("Member cards"))
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        self.print_dialog = dialog
 
-        def on_accepted() -> None:
-            try:
-                print_cards(printer, self.context.profile.name, cards, self.paper_code())
-            except KnownError as exc:
-                self.error.show_message(error_text(exc))
-                return
-            self.accept()
+    def make_print_dialog(self, printer: QPrinter) -> QPrintDialog:
+        return QPrintDialog(printer, self)  # looked up here: tests answer it
 
-        dialog.accepted.connect(on_accepted)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()
+    def print_to(self, printer: QPrinter) -> None:
+        print_cards(printer, self.context.profile.name, self.cards, self.paper_code())
 
 
 def print_member_cards(

@@ -15,38 +15,22 @@ does not fit is cut at the page's end.
 from __future__ import annotations
 
 import html
-import os
 import re
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
-    QDesktopServices,
     QFont,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 
 from app.core import codes
 from app.core.errors import KnownError
@@ -54,9 +38,8 @@ from app.core.library import region_chain
 from app.core.stories import CATEGORIES, StoryView, publishable
 from app.core.tasks import Progress
 from app.core.text import QT_TRANSLATE_NOOP
-from app.ui.i18n import error_text, tr
-from app.ui.tasks import Task
-from app.ui.widgets import ErrorLabel
+from app.ui.i18n import tr
+from app.ui.printing import PRINTER_NOT_STARTED, PdfFileError, PdfPrintDialog, PrintTexts, write_pdf
 
 PDF_DPI = 300
 MARGIN_MM = 18.0
@@ -295,28 +278,15 @@ def _paint(content: str, photo: Path | None, device: QPagedPaintDevice) -> None:
     size = document.pageSize()
     painter = QPainter()
     if not painter.begin(device):
-        raise KnownError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa", "The printer could not be started. Check that it is on and try again."
-            )
-        )
+        raise KnownError(PRINTER_NOT_STARTED)
     try:
         document.drawContents(painter, QRectF(0, 0, size.width(), size.height()))
     finally:
         painter.end()
 
 
-class StoryFileError(KnownError):
+class StoryFileError(PdfFileError):
     """The PDF could not be written where the user asked."""
-
-
-def _cannot_write(path: Path) -> StoryFileError:
-    return StoryFileError(
-        QT_TRANSLATE_NOOP(
-            "PerpusDesa", "The file {path} could not be written. Choose another folder."
-        ),
-        path=str(path),
-    )
 
 
 def render_story_pdf(
@@ -330,30 +300,15 @@ def render_story_pdf(
 
     Safe on a worker thread: the document and writer are made and used here only.
     """
-    path = Path(path)
-    if progress is not None:
-        progress.check()
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(b"")
-    except OSError as exc:
-        raise _cannot_write(path) from exc
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(PDF_DPI)
-        writer.setPageLayout(_a4_layout())
-        writer.setTitle(title)
-        writer.setCreator("PerpusDesa")
-        _paint(content, photo, writer)
-        del writer
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise _cannot_write(path) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return path
+    return write_pdf(
+        path,
+        _a4_layout(),
+        PDF_DPI,
+        title,
+        lambda writer: _paint(content, photo, writer),
+        progress,
+        StoryFileError,
+    )
 
 
 def print_story(printer: QPrinter, content: str, photo: Path | None = None) -> None:
@@ -375,7 +330,7 @@ def default_pdf_path(view: StoryView) -> Path:
 # --- the dialog ----------------------------------------------------------------------
 
 
-class StoryPrintDialog(QDialog):
+class StoryPrintDialog(PdfPrintDialog):
     """Save the story sheet as a PDF (the default) or send it to a printer."""
 
     def __init__(
@@ -386,155 +341,35 @@ class StoryPrintDialog(QDialog):
         parent: QWidget | None = None,
         pdf_path: Path | None = None,
     ) -> None:
-        super().__init__(parent)
         self.content = content
         self.photo = photo
-        self.saved_path: Path | None = None
-        self.task: Task | None = None
-        self.print_dialog: QPrintDialog | None = None
-        self.setWindowTitle(self.tr("Print the story"))
-        self.setMinimumWidth(460)
+        texts = PrintTexts(
+            title=self.tr("Print the story"),
+            as_pdf=self.tr("Save as a &PDF file"),
+            to_printer=self.tr("Send to a p&rinter"),
+            browse=self.tr("&Browse..."),
+            open_pdf=self.tr("&Open the PDF"),
+            ok=self.tr("Print"),  # Enter; "P" is the PDF choice's
+            cancel=self.tr("Cancel"),
+            file=self.tr("&File"),
+            save_as=self.tr("Save the story as"),
+            pdf_files=self.tr("PDF files (*.pdf)"),
+            no_path=self.tr("Choose where to save the PDF file."),
+            close=self.tr("&Close"),
+            progress=self.tr("Making the story sheet..."),
+            saved=self.tr("The story was saved in {path}."),
+            doc_name=self.tr("Success story"),
+        )
         shown = publishable(view)
         if shown.name is not None:
             note = self.tr("One A4 page, with the name and photo (the person agreed).")
         else:
             note = self.tr("One A4 page, without the name and photo: the person is shown as {who}.")
-        self.summary = QLabel(shown.title + "\n" + note.format(who=initials(view.person_name)))
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.as_pdf = QRadioButton(self.tr("Save as a &PDF file"))
-        self.as_pdf.setObjectName("as_pdf")
-        self.to_printer = QRadioButton(self.tr("Send to a p&rinter"))
-        self.to_printer.setObjectName("to_printer")
-        self.as_pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.as_pdf)
-        group.addButton(self.to_printer)
-        self.as_pdf.toggled.connect(self.on_output_toggled)
-        self.path = QLineEdit(str(pdf_path or default_pdf_path(view)))
-        self.path.setObjectName("pdf_path")
-        self.browse = QPushButton(self.tr("&Browse..."))
-        self.browse.setObjectName("browse")
-        self.browse.clicked.connect(self.on_browse_clicked)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse)
+        summary = shown.title + "\n" + note.format(who=initials(view.person_name))
+        super().__init__(texts, summary, pdf_path or default_pdf_path(view), parent)
 
-        self.error = ErrorLabel("dialogError")
-        self.done_label = QLabel()
-        self.done_label.setObjectName("done")
-        self.done_label.setWordWrap(True)
-        self.done_label.hide()
-        self.open_button = QPushButton(self.tr("&Open the PDF"))
-        self.open_button.setObjectName("open_pdf")
-        self.open_button.clicked.connect(self.on_open_clicked)
-        self.open_button.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Print"))  # Enter; "P" is the PDF choice's
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.on_ok_clicked)
-        self.buttons.rejected.connect(self.reject)
+    def make_pdf(self, path: Path, progress: Progress) -> Path:
+        return render_story_pdf(path, self.content, self.photo, self.texts.doc_name, progress)
 
-        form = QFormLayout()
-        form.addRow("", self.as_pdf)
-        file_label = QLabel(self.tr("&File"))
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, path_row)
-        form.addRow("", self.to_printer)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.done_label)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.buttons)
-
-    def on_output_toggled(self) -> None:
-        pdf = self.as_pdf.isChecked()
-        self.path.setEnabled(pdf)
-        self.browse.setEnabled(pdf)
-
-    def on_browse_clicked(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the story as"), self.path.text(), self.tr("PDF files (*.pdf)")
-        )
-        if chosen:
-            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-
-    def on_open_clicked(self) -> None:
-        if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
-
-    def set_busy(self, busy: bool) -> None:
-        for widget in (self.ok_button, self.as_pdf, self.to_printer, self.path):
-            widget.setEnabled(not busy)
-        self.browse.setEnabled(not busy and self.as_pdf.isChecked())
-
-    def on_ok_clicked(self) -> None:
-        self.error.hide()
-        self.done_label.hide()
-        self.open_button.hide()
-        if self.to_printer.isChecked():
-            self.open_printer_dialog()
-            return
-        text = self.path.text().strip()
-        if not text:
-            self.error.show_message(self.tr("Choose where to save the PDF file."))
-            return
-        target = Path(text).expanduser()
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        content, photo, title = self.content, self.photo, self.tr("Success story")
-        self.set_busy(True)
-        self.task = (
-            Task(
-                self,
-                lambda progress: render_story_pdf(target, content, photo, title, progress),
-                self.on_pdf_saved,
-            )
-            .on_failure(self.on_task_failed)
-            .with_progress(self.tr("Making the story sheet..."))
-            .run()
-        )
-
-    def on_task_failed(self, exc: BaseException) -> None:
-        self.set_busy(False)
-        if isinstance(exc, KnownError):
-            self.error.show_message(error_text(exc))
-        else:
-            from app.ui.errors import show_error
-
-            show_error(self, exc)
-
-    def on_pdf_saved(self, path: Path) -> None:
-        self.set_busy(False)
-        self.saved_path = path
-        self.done_label.setText(self.tr("The story was saved in {path}.").format(path=str(path)))
-        self.done_label.show()
-        self.open_button.show()
-        self.cancel_button.setText(self.tr("&Close"))
-
-    def open_printer_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setDocName(self.tr("Success story"))
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        self.print_dialog = dialog
-        content, photo = self.content, self.photo
-
-        def on_accepted() -> None:
-            try:
-                print_story(printer, content, photo)
-            except KnownError as exc:
-                self.error.show_message(error_text(exc))
-                return
-            self.accept()
-
-        dialog.accepted.connect(on_accepted)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()
+    def print_to(self, printer: QPrinter) -> None:
+        print_story(printer, self.content, self.photo)
