@@ -38,21 +38,22 @@ import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from app.core import codes
 from app.core.auth import Permission, User
 from app.core.clock import ZONES, from_db, to_db, utcnow, zone_for_region
 from app.core.errors import KnownError, PermissionDenied, ValidationError
 from app.core.ids import uuid7
+from app.core.service import Service
 from app.core.settings import Settings
 from app.core.text import QT_TRANSLATE_NOOP
-from app.db.database import Database, storage_error
+from app.db.database import storage_error
 
 if TYPE_CHECKING:
     from app.db.uow import UnitOfWork
@@ -374,42 +375,14 @@ _COLUMNS = (
 )
 
 
-class ActivityService:
+class ActivityService(Service):
     """Activities of this library for one logged-in staff member.
 
     Reads use one light connection (closed by :meth:`close`); writes go
     through the unit of work.
     """
 
-    def __init__(self, db: Database, actor: User, now: Callable[[], datetime] = utcnow) -> None:
-        self.db = db
-        self.actor = actor
-        self.now = now
-        self._conn: sqlite3.Connection | None = None
-
     # --- plumbing ---------------------------------------------------------------------
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self._conn = self.db.connect()
-        return self._conn
-
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-    def _uow(self) -> UnitOfWork:
-        from app.db.uow import Actor, UnitOfWork
-
-        return UnitOfWork(self.db, Actor(self.actor.id, self.actor.username))
 
     def _require(self, permission: Permission, message: str) -> None:
         if not self.actor.can(permission):

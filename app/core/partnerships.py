@@ -20,21 +20,20 @@ input raises :class:`ValidationError` naming the field and nothing is written.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Self
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from app.core.auth import Permission, User
-from app.core.clock import utcnow
+from app.core.auth import Permission
 from app.core.codes import Code
 from app.core.errors import KnownError, PermissionDenied, ValidationError
 from app.core.ids import uuid7
+from app.core.service import Service
 from app.core.text import QT_TRANSLATE_NOOP
-from app.db.database import Database
 
 if TYPE_CHECKING:
-    from app.db.uow import UnitOfWork
+    pass
 
 PARTNER_TYPES = (
     Code("pemerintah_desa", QT_TRANSLATE_NOOP("PerpusDesa", "Village government")),
@@ -186,36 +185,8 @@ _PARTNERSHIP_SQL = (
 )
 
 
-class PartnershipService:
+class PartnershipService(Service):
     """Partners and partnerships of this library for one logged-in staff member."""
-
-    def __init__(self, db: Database, actor: User, now: Callable[[], datetime] = utcnow) -> None:
-        self.db = db
-        self.actor = actor
-        self.now = now
-        self._conn: sqlite3.Connection | None = None
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self._conn = self.db.connect()
-        return self._conn
-
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-    def _uow(self) -> UnitOfWork:
-        from app.db.uow import Actor, UnitOfWork
-
-        return UnitOfWork(self.db, Actor(self.actor.id, self.actor.username))
 
     def can_edit(self) -> bool:
         return self.actor.can(Permission.EDIT)

@@ -24,24 +24,23 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from app.core import codes
 from app.core.activities import check_picture, copy_picture
-from app.core.auth import Permission, User
-from app.core.clock import ZONES, from_db, to_db, utcnow, zone_for_region
+from app.core.auth import Permission
+from app.core.clock import ZONES, from_db, to_db, zone_for_region
 from app.core.errors import KnownError, PermissionDenied, ValidationError
 from app.core.ids import uuid7
+from app.core.service import Service
 from app.core.settings import Settings
 from app.core.text import QT_TRANSLATE_NOOP
-from app.db.database import Database
 
 if TYPE_CHECKING:
-    from app.db.uow import UnitOfWork
+    pass
 
 CATEGORIES = (
     codes.Code("peningkatan_pendapatan", QT_TRANSLATE_NOOP("PerpusDesa", "Higher income")),
@@ -169,36 +168,8 @@ _SQL = (
 )
 
 
-class StoryService:
+class StoryService(Service):
     """Success stories of this library for one logged-in staff member."""
-
-    def __init__(self, db: Database, actor: User, now: Callable[[], datetime] = utcnow) -> None:
-        self.db = db
-        self.actor = actor
-        self.now = now
-        self._conn: sqlite3.Connection | None = None
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self._conn = self.db.connect()
-        return self._conn
-
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-    def _uow(self) -> UnitOfWork:
-        from app.db.uow import Actor, UnitOfWork
-
-        return UnitOfWork(self.db, Actor(self.actor.id, self.actor.username))
 
     def _zone(self, raw: sqlite3.Connection) -> tzinfo:
         row = raw.execute(
