@@ -1,4 +1,10 @@
-"""Schema upgrades through Alembic, the only way the schema is created or changed."""
+"""Schema upgrades through Alembic, the only way the schema is created or changed.
+
+A library's database already stamped with an older revision (a newer version of
+the program opening an older library) is backed up before it is migrated
+(``app.core.upgrade``: ``backups/before-upgrade`` in the data folder); if that
+backup fails, the database is left as it was and the error goes to the caller.
+"""
 
 from __future__ import annotations
 
@@ -29,12 +35,28 @@ def head_revision() -> str:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     config = alembic_config()
+    _backup_if_older(engine, revision)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         before = _stamped(conn)
         command.upgrade(config, revision)
         if _stamped(conn) != before:
             rebuild_search_indexes(conn)
+
+
+def _backup_if_older(engine: Engine, revision: str) -> None:
+    """Back up a library database stamped with a revision other than ``revision``."""
+    database = engine.url.database
+    if engine.url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return
+    with engine.connect() as conn:
+        stamped = _stamped(conn)
+    target = head_revision() if revision == "head" else revision
+    if stamped is None or stamped == target:
+        return
+    from app.core.upgrade import backup_before_upgrade_of
+
+    backup_before_upgrade_of(Path(database), stamped, target)
 
 
 def _stamped(conn: Connection) -> str | None:
