@@ -8,6 +8,7 @@ shown as a short apology (see ``app.ui.errors``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from app.core.text import CONTEXT, Label
@@ -59,3 +60,39 @@ class PermissionDenied(KnownError):
 
 class StorageError(KnownError):
     """The database or the disk refused: full, read-only, locked or damaged."""
+
+
+class DiskFull(StorageError):
+    """The disk is full (SQLite's ``SQLITE_FULL``, ``ENOSPC``): nothing was written."""
+
+
+class StorageReadOnly(StorageError):
+    """The database or its folder cannot be written to (``SQLITE_READONLY``, EACCES, EROFS)."""
+
+
+class DatabaseBusy(StorageError):
+    """Another connection kept the database locked past the busy timeout (``SQLITE_BUSY``)."""
+
+
+class DiskIOError(StorageError):
+    """The disk failed to read or write (``SQLITE_IOERR``, EIO): the drive may be failing or gone."""
+
+
+_storage_listeners: list[Callable[[StorageError], None]] = []
+
+
+def on_storage_error(listener: Callable[[StorageError], None]) -> Callable[[], None]:
+    """Call ``listener`` with every storage error a save of the running program meets.
+
+    The UI listens so that a full disk is never a quiet line under a form; the
+    returned function stops the listening.
+    """
+    _storage_listeners.append(listener)
+    return lambda: _storage_listeners.remove(listener) if listener in _storage_listeners else None
+
+
+def announce(error: StorageError) -> StorageError:
+    """Tell the listeners about ``error`` (a failed save), then hand it back to be raised."""
+    for listener in list(_storage_listeners):
+        listener(error)
+    return error

@@ -72,16 +72,47 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception.
 
+    A full disk, a read-only or locked database or a disk error is raised as a
+    :class:`~app.core.errors.StorageError` with the librarian's message.
+
     If the connection is already inside a transaction (for example one lent by
     a unit of work), the caller's transaction is used as it is.
     """
     if conn.in_transaction:
         yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:  # SQLite rolls back by itself after some errors
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except (sqlite3.Error, OSError) as exc:
+        _raise_storage_error(exc, Path(_database_file(conn)).parent)
         raise
-    conn.execute("COMMIT")
+
+
+def _database_file(conn: sqlite3.Connection) -> str:
+    try:
+        row = conn.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return "."
+    return str(row[2]) if row is not None and row[2] else "."
+
+
+def _raise_storage_error(exc: BaseException, data_dir: Path) -> None:
+    """A full disk, a read-only or locked database or a disk error: the librarian's message."""
+    from app.core.errors import announce
+    from app.db.database import save_error  # app.db.database imports this module
+
+    known = save_error(exc, data_dir)
+    if known is not None:
+        raise announce(known) from exc

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.core.errors import StorageError
+from app.core.errors import DatabaseBusy, DiskFull, DiskIOError, StorageError, StorageReadOnly
 from app.core.text import QT_TRANSLATE_NOOP
 from app.db import connection
 from app.db.tables import HEAD_REVISION
@@ -27,56 +27,153 @@ DB_FILENAME = "perpusdesa.sqlite3"
 Connection = sqlite3.Connection  # what Database.connect() returns
 
 
-def as_storage_error(exc: BaseException, path: Path) -> StorageError | None:
-    """A StorageError if ``exc`` is a disk or database failure the user can act on."""
+# SQLite's primary result codes (``sqlite3.Error.sqlite_errorcode & 0xFF``).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = (
+    10,
+    11,
+    13,
+    14,
+    26,
+)
+_KIND_OF_CODE = {
+    _SQLITE_FULL: "full",
+    _SQLITE_READONLY: "readonly",
+    _SQLITE_PERM: "readonly",
+    _SQLITE_BUSY: "busy",
+    _SQLITE_LOCKED: "busy",
+    _SQLITE_IOERR: "io",
+    _SQLITE_CANTOPEN: "io",
+    _SQLITE_CORRUPT: "damaged",
+    _SQLITE_NOTADB: "damaged",
+}
+_KIND_OF_ERRNO = {
+    errno.ENOSPC: "full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "full",
+    errno.EACCES: "readonly",
+    errno.EPERM: "readonly",
+    errno.EROFS: "readonly",
+    # ENOTDIR/EEXIST: the folder chosen lies under, or is, a file.
+    errno.ENOTDIR: "readonly",
+    errno.EEXIST: "readonly",
+    errno.EIO: "io",
+}
+_CLASS_OF_KIND: dict[str, type[StorageError]] = {
+    "full": DiskFull,
+    "readonly": StorageReadOnly,
+    "busy": DatabaseBusy,
+    "io": DiskIOError,
+    "damaged": StorageError,
+}
+
+# What a librarian reads when a save of the running program fails.
+_SAVE_MESSAGES = {
+    "full": QT_TRANSLATE_NOOP(
+        "PerpusDesa",
+        "The disk is full: the data was not saved. Free some space on the disk, then try again.",
+    ),
+    "readonly": QT_TRANSLATE_NOOP(
+        "PerpusDesa",
+        "PerpusDesa may not write to the data folder {path}: the data was not saved."
+        " Check that the disk is not write-protected, then try again.",
+    ),
+    # The same words as when the database is opened: the kiosk shows them too.
+    "busy": QT_TRANSLATE_NOOP(
+        "PerpusDesa",
+        "The database is in use by another copy of PerpusDesa. Close it and try again.",
+    ),
+    "io": QT_TRANSLATE_NOOP(
+        "PerpusDesa",
+        "A disk error stopped PerpusDesa: the data was not saved. Try again; if it happens"
+        " again, make a backup and ask your district facilitator to check the PC.",
+    ),
+    "damaged": QT_TRANSLATE_NOOP(
+        "PerpusDesa",
+        "The database file {path} is damaged. Restore it from a backup.",
+    ),
+}
+
+
+def _kind(exc: BaseException) -> str | None:
+    """'full', 'readonly', 'busy', 'io' or 'damaged'; None for anything else (a bug)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):  # SQLite said what it was: its words may be anyone's
+        return _KIND_OF_CODE.get(code & 0xFF)
+    err_no = getattr(exc, "errno", None)
+    if err_no in _KIND_OF_ERRNO:
+        return _KIND_OF_ERRNO[err_no]
+    text = str(exc).lower()  # an error without a code: its words
+    if "full" in text:
+        return "full"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "disk i/o error" in text:
+        return "io"
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        "not a database" in text or "malformed" in text or "corrupt" in text
+    ):
+        return "damaged"
+    return None
+
+
+def save_error(exc: BaseException, path: Path) -> StorageError | None:
+    """The message for a save of the running program that the disk or the database refused.
+
+    ``exc``: a ``sqlite3`` error, SQLAlchemy's wrapper of one, or an ``OSError``;
+    ``path``: the data folder. None if ``exc`` is not such a failure (a bug).
+    """
     candidate = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
+    if isinstance(candidate, StorageError):
+        return candidate
     if not isinstance(candidate, sqlite3.Error | OSError):
         return None
-    known = storage_error(candidate, path)
-    return None if known.params.get("reason") is not None else known
+    kind = _kind(candidate)
+    if kind is None:
+        return None
+    return _CLASS_OF_KIND[kind](_SAVE_MESSAGES[kind], path=str(path))
+
+
+def as_storage_error(exc: BaseException, path: Path) -> StorageError | None:
+    """A StorageError if ``exc`` is a disk or database failure the user can act on.
+
+    For an error that escaped to the error hook (saves are translated where they
+    happen, by :func:`save_error`): the messages of :func:`storage_error`.
+    """
+    candidate = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
+    if isinstance(candidate, StorageError):
+        return candidate
+    if not isinstance(candidate, sqlite3.Error | OSError):
+        return None
+    kind = _kind(candidate)
+    if kind is None:
+        return None
+    return save_error(candidate, path) if kind == "io" else storage_error(candidate, path)
 
 
 def storage_error(exc: BaseException, path: Path) -> StorageError:
-    """Translate an OS or SQLite failure into a message the librarian can act on."""
-    text = str(exc).lower()
-    err_no = getattr(exc, "errno", None)
-    if err_no == errno.ENOSPC or "full" in text:
-        return StorageError(
+    """Translate an OS or SQLite failure (opening a database, a backup) into a clear message."""
+    kind = _kind(exc)
+    if kind == "full":
+        return DiskFull(
             QT_TRANSLATE_NOOP(
                 "PerpusDesa", "The disk is full. Free some space on {path} and try again."
             ),
             path=str(path),
         )
-    if (
-        # ENOTDIR/EEXIST: the folder chosen lies under, or is, a file.
-        err_no in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST)
-        or "readonly" in text
-        or "read-only" in text
-    ):
-        return StorageError(
+    if kind == "readonly":
+        return StorageReadOnly(
             QT_TRANSLATE_NOOP(
                 "PerpusDesa", "The data folder {path} cannot be written to. Choose another folder."
             ),
             path=str(path),
         )
-    if "locked" in text or "busy" in text:
-        return StorageError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa",
-                "The database is in use by another copy of PerpusDesa. Close it and try again.",
-            )
-        )
-    if isinstance(exc, sqlite3.DatabaseError) and (
-        "not a database" in text or "malformed" in text or "corrupt" in text
-    ):
-        return StorageError(
-            QT_TRANSLATE_NOOP(
-                "PerpusDesa",
-                "The database file {path} is damaged. Restore it from a backup.",
-            ),
-            path=str(path),
-        )
-    return StorageError(
+    if kind == "busy":
+        return DatabaseBusy(_SAVE_MESSAGES["busy"])
+    if kind == "damaged":
+        return StorageError(_SAVE_MESSAGES["damaged"], path=str(path))
+    return (DiskIOError if kind == "io" else StorageError)(
         QT_TRANSLATE_NOOP("PerpusDesa", "The database {path} could not be opened: {reason}"),
         path=str(path),
         reason=str(exc),

@@ -23,8 +23,9 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from app.core.clock import utcnow
+from app.core.errors import StorageError, announce
 from app.core.ids import uuid7
-from app.db.database import Database
+from app.db.database import Database, save_error
 from app.db.models import Base, Library, SyncedRecord
 
 R = TypeVar("R", bound=SyncedRecord)
@@ -63,19 +64,41 @@ class UnitOfWork:
     def __enter__(self) -> Self:
         self.session = self.db.session(write=True)
         self.session.info["uow"] = self
-        # BEGIN IMMEDIATE now: take the write lock up front. Foreign keys are checked
-        # at commit, so parents and children may be added in any order.
-        self.session.connection().exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        try:
+            # BEGIN IMMEDIATE now: take the write lock up front. Foreign keys are checked
+            # at commit, so parents and children may be added in any order.
+            self.session.connection().exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        except Exception as exc:
+            self.session.close()
+            self._raise_storage_error(exc)
+            raise
         return self
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        """Commit, or roll back on any error; a disk or database refusal becomes a
+        :class:`~app.core.errors.StorageError` (nothing of the transaction is kept)."""
         try:
-            if exc_type is None:
-                self.session.commit()
+            if exc is None:
+                try:
+                    self.session.commit()
+                except Exception as failed:
+                    self.session.rollback()
+                    self._raise_storage_error(failed)
+                    raise
             else:
                 self.session.rollback()
+                self._raise_storage_error(exc)
         finally:
             self.session.close()
+
+    def _raise_storage_error(self, exc: BaseException) -> None:
+        """Raise the librarian's message if ``exc`` is a full disk, a read-only or locked
+        database or a disk error; otherwise return (the caller re-raises ``exc``)."""
+        if isinstance(exc, StorageError):
+            return
+        known = save_error(exc, self.db.data_dir)
+        if known is not None:
+            raise announce(known) from exc
 
     # --- records -----------------------------------------------------------
 

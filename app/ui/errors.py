@@ -2,6 +2,10 @@
 
 * ``KnownError`` (bad input, full disk, locked database...): its message.
 * A storage failure from SQLite: a clear message about the disk or the database.
+  A save on the GUI thread that the disk or the database refused (full, read-only,
+  locked, a disk error) is announced by the core (``app.core.errors.announce``):
+  the hook shows it in a dialog whatever the page does with it, once, so a full
+  disk is never only a line under a form.
 * Anything else is a bug: the traceback goes to ``logs/perpusdesa.log`` in the
   data folder and the user gets a short apology naming that file.
 """
@@ -11,13 +15,15 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.core.errors import KnownError
+from app.core.errors import KnownError, StorageError, on_storage_error
 from app.db.database import as_storage_error
 from app.ui.i18n import error_text
 
@@ -82,6 +88,8 @@ def describe(exc: BaseException, data_dir: Path | None = None) -> tuple[str, boo
 
 
 _PARENTLESS: set[QMessageBox] = set()  # kept alive until closed
+# Storage errors whose dialog the hook has shown or is about to show.
+_ANNOUNCED: weakref.WeakSet[BaseException] = weakref.WeakSet()
 
 
 def _message_box(parent: QWidget | None, message: str, bug: bool) -> QMessageBox:
@@ -102,6 +110,8 @@ def _message_box(parent: QWidget | None, message: str, bug: bool) -> QMessageBox
 
 def show_error(parent: QWidget | None, exc: BaseException, data_dir: Path | None = None) -> None:
     """Show an error caught by a caller (a task's failure, a form's save)."""
+    if exc in _ANNOUNCED:  # the error hook shows it already
+        return
     message, bug = describe(exc, data_dir)
     if bug:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
@@ -124,22 +134,43 @@ class ErrorHook:
         # message is shown once the hook has returned (a zero timer), never inside it.
         self.relay.raised.connect(self._show_soon)
         self.shown: list[BaseException] = []  # for tests and for not stacking dialogs
+        self._stop_listening: Callable[[], None] | None = None
 
     def install(self) -> None:
         sys.excepthook = self._hook
         threading.excepthook = lambda args: self._hook(
             args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback
         )
+        self._stop_listening = on_storage_error(self.on_storage_error)
 
     def uninstall(self) -> None:
         sys.excepthook = sys.__excepthook__
         threading.excepthook = threading.__excepthook__
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
+
+    def on_storage_error(self, error: StorageError) -> None:
+        """A save the librarian made (on the GUI thread) met a full disk or the like: a dialog.
+
+        A background task's failure is its own handler's to show (or to log quietly,
+        as a failed automatic backup is).
+        """
+        if sys.excepthook != self._hook:  # not the installed hook (any more)
+            return
+        if threading.current_thread() is not threading.main_thread() or error in _ANNOUNCED:
+            return
+        _ANNOUNCED.add(error)
+        log.warning("save refused by the disk or the database: %s", error)
+        self._show_soon(error)
 
     def _hook(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QTimer.singleShot(0, QApplication.quit)
+            return
+        if exc in _ANNOUNCED:  # its dialog is shown already
             return
         message, bug = describe(exc, self.data_dir)
         if bug:
