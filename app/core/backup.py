@@ -35,7 +35,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core.errors import KnownError, StorageError
@@ -49,6 +49,15 @@ SUFFIX = ".pdbak"
 FOLDER = "backups"
 BEFORE_RESTORE = "before-restore"  # under FOLDER: out of the daily rotation of FOLDER
 MANIFEST = "manifest.json"
+SECOND_MARK = "second-copy.json"  # in FOLDER: when a copy last reached the second folder
+COUNTED = {  # manifest "counts": what a librarian recognises her library by
+    "members": "SELECT count(*) FROM member WHERE deleted_at IS NULL",
+    "titles": "SELECT count(*) FROM title WHERE deleted_at IS NULL",
+    "items": "SELECT count(*) FROM item WHERE deleted_at IS NULL",
+    "visits": "SELECT count(*) FROM visit WHERE deleted_at IS NULL",
+    "loans": "SELECT count(*) FROM loan WHERE deleted_at IS NULL",
+    "activities": "SELECT count(*) FROM activity WHERE deleted_at IS NULL",
+}
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _NAME = re.compile(r"^perpusdesa-(?P<slug>[a-z0-9-]+)-(?P<stamp>\d{8}-\d{6})\.pdbak$")
 _CHUNK = 1 << 20
@@ -74,6 +83,7 @@ class BackupInfo:
     sha256: str  # of the database copy
     second_copy: Path | None = None
     second_error: KnownError | None = None  # the second folder failed (e.g. no USB stick)
+    counts: tuple[tuple[str, int], ...] = ()  # (COUNTED key, number); () in older backups
 
 
 @dataclass(frozen=True)
@@ -140,8 +150,12 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: (stamp_of(path), path.name), reverse=True)
 
 
-def rotate(folder: Path, library_slug: str) -> list[Path]:
-    """Remove this library's backups that :func:`choose_kept` does not keep; the removed files."""
+def rotate(folder: Path, library_slug: str, keep: Path | None = None) -> list[Path]:
+    """Remove this library's backups that :func:`choose_kept` does not keep; the removed files.
+
+    ``keep`` (the backup just written) is never removed, even when the PC's clock went
+    back (a flat clock battery) so that older-looking stamps seem newer than it.
+    """
     mine = [
         path for path in list_backups(folder) if path.name.startswith(f"perpusdesa-{library_slug}-")
     ]
@@ -149,7 +163,7 @@ def rotate(folder: Path, library_slug: str) -> list[Path]:
     kept = choose_kept(stamp for stamp in by_stamp if stamp is not None)
     removed = []
     for stamp, path in by_stamp.items():
-        if stamp not in kept:
+        if stamp not in kept and path != keep:
             try:
                 path.unlink()
                 removed.append(path)
@@ -223,6 +237,7 @@ def _snapshot(db: Database, target: Path) -> dict[str, object]:
             library = copy.execute(
                 "SELECT id, name FROM library WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
             ).fetchone()
+            counts = {key: _count(copy, sql) for key, sql in COUNTED.items()}
         finally:
             copy.close()
     except sqlite3.DatabaseError as exc:
@@ -242,6 +257,7 @@ def _snapshot(db: Database, target: Path) -> dict[str, object]:
         "schema_revision": revision,
         "library_id": library[0] if library else None,
         "library_name": library[1] if library else "",
+        "counts": {key: value for key, value in counts.items() if value is not None},
     }
 
 
@@ -251,6 +267,13 @@ def _one(conn: sqlite3.Connection, sql: str) -> str | None:
     except sqlite3.Error:
         return None
     return None if row is None else str(row[0])
+
+
+def _count(conn: sqlite3.Connection, sql: str) -> int | None:
+    try:
+        return int(conn.execute(sql).fetchone()[0])
+    except sqlite3.Error:  # a table an older schema lacks
+        return None
 
 
 def make_backup(
@@ -286,6 +309,7 @@ def make_backup(
                 "picture_count": len(pictures),
             },
             "database_sha256": digest,
+            "counts": facts["counts"],
         }
         name = backup_name(str(facts["library_name"]), created_at)
         target = primary / name
@@ -307,13 +331,14 @@ def make_backup(
         raise _folder_error(exc, primary) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    rotate(primary, slug(str(facts["library_name"])))
+    rotate(primary, slug(str(facts["library_name"])), keep=target)
     second_copy: Path | None = None
     second_error: KnownError | None = None
     for folder in folders[1:]:
         try:
             second_copy = _copy_to(target, folder)
-            rotate(folder, slug(str(facts["library_name"])))
+            rotate(folder, slug(str(facts["library_name"])), keep=second_copy)
+            _mark_second_copy(db.data_dir, second_copy, created_at)
         except StorageError as exc:
             second_error = exc
     return _info(target, manifest, second_copy=second_copy, second_error=second_error)
@@ -363,6 +388,7 @@ def _info(
     library = manifest.get("library")
     sizes = manifest.get("sizes")
     assert isinstance(library, dict) and isinstance(sizes, dict)
+    counts = manifest.get("counts")
     return BackupInfo(
         path=path,
         created_at=datetime.fromisoformat(str(manifest["created_at"])),
@@ -376,6 +402,11 @@ def _info(
         sha256=str(manifest.get("database_sha256")),
         second_copy=second_copy,
         second_error=second_error,
+        counts=tuple(
+            (str(key), int(value))
+            for key, value in (counts.items() if isinstance(counts, dict) else ())
+            if isinstance(value, int)
+        ),
     )
 
 
@@ -390,6 +421,64 @@ def last_good_backup(db: Database) -> BackupInfo | None:
             except KnownError:
                 continue
     return max(found, key=lambda info: info.created_at, default=None)
+
+
+# --- status, cheaply (the Beranda reads it after every change) -------------------------
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """When the last backups were made, from file names and a small mark: no zip is opened.
+
+    Every ``.pdbak`` file under its own name was checked before it was written
+    (:func:`make_backup` writes nothing else), so its time is a good backup's.
+    """
+
+    last_at: datetime | None  # the newest backup in the default or the second folder (UTC)
+    second_folder: Path | None  # the setting ``backup_dir``; None: not chosen
+    second_at: datetime | None  # the newest copy known on the second folder (UTC)
+
+    def second_missing(self, now: datetime, days: int = 7) -> bool:
+        """No second folder, or no copy on it for ``days`` days: the Beranda warns."""
+        return self.second_at is None or now - self.second_at > timedelta(days=days)
+
+
+def _mark_second_copy(data_dir: Path, copy: Path, created_at: datetime) -> None:
+    """Remember that a copy reached the second folder (a USB stick is often unplugged)."""
+    mark = data_dir / FOLDER / SECOND_MARK
+    with contextlib.suppress(OSError):
+        mark.write_text(
+            json.dumps({"folder": str(copy.parent), "created_at": created_at.isoformat()}),
+            encoding="utf-8",
+        )
+
+
+def _marked_second_copy(data_dir: Path, folder: Path) -> datetime | None:
+    try:
+        mark = json.loads((data_dir / FOLDER / SECOND_MARK).read_text(encoding="utf-8"))
+        if Path(mark["folder"]) != folder:
+            return None  # another folder was chosen since
+        return datetime.fromisoformat(mark["created_at"]).astimezone(UTC)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def backup_status(data_dir: Path, second_folder: str | None) -> BackupStatus:
+    """The last backup, and the last copy on the second folder (a few directory reads)."""
+    second = Path(second_folder.strip()) if second_folder and second_folder.strip() else None
+    own = list_backups(Path(data_dir) / FOLDER)
+    newest = [stamp_of(own[0])] if own else []
+    second_at: datetime | None = None
+    if second is not None:
+        on_second = list_backups(second)
+        if on_second:
+            newest.append(stamp_of(on_second[0]))
+            second_at = stamp_of(on_second[0])
+        marked = _marked_second_copy(Path(data_dir), second)
+        if marked is not None and (second_at is None or marked > second_at):
+            second_at = marked
+    known = [stamp for stamp in newest if stamp is not None]
+    return BackupStatus(last_at=max(known, default=None), second_folder=second, second_at=second_at)
 
 
 # --- checking and restoring -----------------------------------------------------------

@@ -3,8 +3,10 @@
 :func:`home_figures` reads everything the page shows in one go: today
 (visitors by gender, loans out, overdue loans, today's and the coming week's
 activities), this month against last month (visits, loans, activities held,
-participants), the visitors of the last 30 days, and the sync status (changes
-waiting in the outbox, the last successful sync). Days and months are the
+participants), the visitors of the last 30 days, the sync status (changes
+waiting in the outbox, the last successful sync) and the backup status (the
+last backup, the last copy on the second drive: file names and a small mark,
+``app.core.backup.backup_status``, no backup file is opened). Days and months are the
 library's own (WIB, WITA or WIT); tombstoned records and cancelled activities
 count nowhere. It counts the way the monthly report does
 (``app.reports.figures``): visits are people (a group with every person in
@@ -17,14 +19,21 @@ with a connection of that thread.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.clock import ZONES, from_db, to_db, utcnow
 
+if TYPE_CHECKING:
+    from app.core.backup import BackupStatus
+
 DAYS = 30  # the chart: today and the 29 days before it
 UPCOMING_DAYS = 7  # planned activities of the next week
+SECOND_COPY_DAYS = 7  # warn when the second drive has had no backup for this long
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,27 @@ class HomeFigures:
     members: int
     titles: int
     items: int
+    backup: BackupStatus | None = None  # None: not known (a database in memory)
+    now: datetime | None = None  # the moment the figures were read (UTC)
+
+    @property
+    def second_copy_missing(self) -> bool:
+        """No second backup drive chosen, or no copy on it for SECOND_COPY_DAYS days."""
+        if self.backup is None:
+            return False
+        now = self.now or utcnow()
+        return self.backup.second_folder is None or self.backup.second_missing(
+            now, SECOND_COPY_DAYS
+        )
+
+    @property
+    def backups_stale(self) -> bool:
+        """No backup at all for SECOND_COPY_DAYS days although one was made before."""
+        if self.backup is None:
+            return False
+        now = self.now or utcnow()
+        last = self.backup.last_at
+        return last is not None and now - last > timedelta(days=SECOND_COPY_DAYS)
 
     @property
     def visitors_today(self) -> int:
@@ -107,7 +137,8 @@ def _next_month_start(day: date) -> date:
 def home_figures(conn: sqlite3.Connection, zone: str, now: datetime | None = None) -> HomeFigures:
     """Everything the home page shows, as of ``now`` (aware; default the current time)."""
     local_zone = ZONES[zone]
-    today = (now or utcnow()).astimezone(local_zone).date()
+    now = now or utcnow()
+    today = now.astimezone(local_zone).date()
     offset = local_zone.utcoffset(None) or timedelta(0)
     modifier = f"{int(offset.total_seconds()):+d} seconds"
 
@@ -188,6 +219,7 @@ def home_figures(conn: sqlite3.Connection, zone: str, now: datetime | None = Non
     (members,) = one("SELECT count(*) FROM member WHERE deleted_at IS NULL AND active = 1")
     (titles,) = one("SELECT count(*) FROM title WHERE deleted_at IS NULL")
     (items,) = one("SELECT count(*) FROM item WHERE deleted_at IS NULL")
+    backups = _backup_status(conn)
     return HomeFigures(
         today=today,
         visitors_today_male=male,
@@ -209,4 +241,18 @@ def home_figures(conn: sqlite3.Connection, zone: str, now: datetime | None = Non
         members=members,
         titles=titles,
         items=items,
+        backup=backups,
+        now=now,
     )
+
+
+def _backup_status(conn: sqlite3.Connection) -> BackupStatus | None:
+    """The backup status of the database ``conn`` reads (its data folder, its setting)."""
+    from app.core.backup import backup_status  # not at start-up: the first refresh needs it
+
+    files = [row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"]
+    if not files or not files[0]:
+        return None  # a database in memory has no folder
+    row = conn.execute("SELECT value FROM setting WHERE key = 'backup_dir'").fetchone()
+    second = json.loads(row[0]) if row is not None and isinstance(row[0], str) else None
+    return backup_status(Path(files[0]).parent, second if isinstance(second, str) else None)

@@ -63,6 +63,7 @@ class Controller(QObject):
         self.db = Database(data_dir)
         self.window = MainWindow()
         self.window.close_requested.connect(self.on_window_close_requested)
+        self.window.setProperty("restoreHost", self)  # found by app.ui.restore.restore_host
         self.conn: Connection | None = None
         self.context: AppContext | None = None
         self.login: LoginScreen | None = None
@@ -331,6 +332,41 @@ class Controller(QObject):
         """A backup that failed is tried again later; the next start shows no error."""
         log.warning("backup failed: %s", exc)
 
+    # --- restore (app.ui.restore) ----------------------------------------------
+
+    def close_for_restore(self) -> None:
+        """Before a backup replaces the database: the workspace and every connection closed."""
+        from app.ui.tasks import wait_all
+
+        self.idle.stop()
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
+            self.backup_timer.deleteLater()
+            self.backup_timer = None
+        wait_all()  # no background job may still read the database
+        workspace = self.window.workspace
+        if workspace is not None:  # its unsaved work belongs to the data being replaced
+            self.window.stack.removeWidget(workspace)
+            workspace.deleteLater()
+            self.window.workspace = None
+        self.context = None
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        self.db.dispose()
+
+    def reload_after_restore(self) -> None:
+        """Open the (restored) database again and show its login screen: its users, its name."""
+        if self.conn is None:
+            self.conn = self.db.connect()
+        if self.login is not None:
+            self.window.stack.removeWidget(self.login)
+            self.login.deleteLater()
+            self.login = None
+        screen = self.login_screen()
+        self.window.show_widget(screen)
+        screen.show_fresh()
+
     def on_kiosk_running(self, running: bool) -> None:
         """No idle lock while the kiosk is up; the clock starts afresh when it closes."""
         if running:
@@ -378,10 +414,18 @@ def run_gui(data_dir: Path, argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("PerpusDesa")
     app.setOrganizationName("PerpusDesa")
+    from app.ui import single_instance
+
+    instance = single_instance.claim(data_dir)
+    if isinstance(instance, int):  # another copy has this data folder (and was brought forward)
+        return instance
     setup_logging(data_dir)
     hook = ErrorHook(data_dir)
     hook.install()
     controller = Controller(data_dir)
+    instance.activate_requested.connect(
+        lambda: single_instance.bring_to_front(controller.wizard, controller.window)
+    )
     controller.freeze_when_settled = True
     gc.disable()  # building the window allocates much and frees little
     try:
@@ -389,6 +433,7 @@ def run_gui(data_dir: Path, argv: list[str] | None = None) -> int:
             return 1
     finally:
         gc.enable()
+    QTimer.singleShot(0, instance.listen)  # once the window is shown (QtNetwork loads then)
     code = app.exec()
     hook.uninstall()
     return code

@@ -1,4 +1,8 @@
-"""The login screen, also shown when the program locks itself after idle time."""
+"""The login screen, also shown when the program locks itself after idle time.
+
+Its "Restore from backup..." button opens ``app.ui.restore.RestoreDialog``,
+which asks for an administrator's name and password before anything changes.
+"""
 
 from __future__ import annotations
 
@@ -74,6 +78,15 @@ class LoginScreen(QWidget):
         self.login_button.setObjectName("loginButton")
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.on_login_clicked)
+        self.restore_button = QPushButton(self.tr("&Restore from backup..."))
+        self.restore_button.setObjectName("restoreFromBackup")
+        self.restore_button.setFlat(True)
+        self.restore_button.setToolTip(
+            self.tr(
+                "Bring back the data from a backup file. An administrator's password is needed."
+            )
+        )
+        self.restore_button.clicked.connect(self.on_restore_clicked)
 
         form = QFormLayout()
         user_label = QLabel(self.tr("&Name"))
@@ -92,6 +105,10 @@ class LoginScreen(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.error)
         inner.addWidget(self.login_button)
+        restore_row = QHBoxLayout()
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore_button)
+        inner.addLayout(restore_row)
 
         middle = QHBoxLayout()  # the card centred across, at its preferred width
         middle.addStretch(1)
@@ -143,3 +160,9 @@ class LoginScreen(QWidget):
         self.password.clear()
         self.error.hide()
         self.logged_in.emit(user)
+
+    def on_restore_clicked(self) -> None:
+        from app.ui.restore import open_restore_dialog  # loaded when needed, not at start-up
+
+        username = self.user_box.currentData()
+        open_restore_dialog(self, username if isinstance(username, str) else "")

@@ -7,10 +7,12 @@ again (once for a burst) after ``data_changed``; never on the GUI thread.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale
@@ -18,7 +20,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from app.core.backup import make_backup
+from app.core.clock import ZONES, utcnow
 from app.core.home import HomeFigures
+from app.core.settings import Settings
 from app.core.visits import VisitInput, VisitService
 from app.db.models import Activity, Item, Loan, Member, Title
 from app.db.uow import UnitOfWork
@@ -26,6 +31,8 @@ from app.ui.context import AppContext
 from app.ui.pages import beranda
 from app.ui.pages.beranda import PLACEHOLDER, TODAY_BAR, BerandaPage
 from tests.conftest import LibraryDb
+
+WARNING_ORANGE = "#e65100"
 
 
 @pytest.fixture
@@ -212,3 +219,58 @@ def test_the_sync_line_gives_the_last_successful_sync_in_local_time(
     assert text(page, "syncStatus") == (
         f"Changes waiting to be sent: {pending}. Last successful sync: {day}, 23:30."
     )
+
+
+# --- the backup status and the second-drive warning -------------------------------------
+
+
+def colours_of(label: QLabel) -> set[str]:
+    image = label.grab().toImage()
+    return {
+        QColor(image.pixel(x, y)).name()
+        for x in range(image.width())
+        for y in range(image.height())
+    }
+
+
+def test_no_second_drive_chosen_is_warned_in_orange(
+    qtbot: QtBot, library_db: LibraryDb, conn: sqlite3.Connection
+) -> None:
+    page = make_page(qtbot, library_db, conn)
+    qtbot.waitUntil(lambda: text(page, "backupStatus") != PLACEHOLDER)
+    assert text(page, "backupStatus") == "No backup has been made yet."
+    warning = page.findChild(QLabel, "backupWarning")
+    assert warning is not None and warning.isVisible()
+    assert warning.text().startswith("No USB stick or second drive is chosen for backups.")
+    assert WARNING_ORANGE in colours_of(warning)
+
+
+def test_the_last_backup_is_shown_and_a_week_without_a_copy_on_the_stick_warns(
+    qtbot: QtBot, library_db: LibraryDb, conn: sqlite3.Connection, tmp_path: Path
+) -> None:
+    stick = tmp_path / "flashdisk"
+    Settings(conn).set("backup_dir", str(stick))
+    week_ago = utcnow() - timedelta(days=8)
+    make_backup(library_db.db, now=week_ago)  # onto the stick too, eight days ago
+    recent = utcnow() - timedelta(hours=2)
+    shutil.rmtree(stick)  # the stick is out, a file is where it was: the copy fails
+    stick.write_text("")
+    made = make_backup(library_db.db, now=recent)
+    assert made.second_error is not None
+    page = make_page(qtbot, library_db, conn)
+    qtbot.waitUntil(lambda: text(page, "backupStatus") != PLACEHOLDER)
+    when = page._when(recent.replace(microsecond=0))
+    assert text(page, "backupStatus") == f"Last backup: {when}, checked."
+    local = recent.astimezone(ZONES["WIB"])
+    assert QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy") in when
+    warning = page.findChild(QLabel, "backupWarning")
+    assert warning is not None and warning.isVisible()
+    assert warning.text().startswith("No backup on the USB stick or second drive for 7 days.")
+    assert page._when(week_ago.replace(microsecond=0)) in warning.text()
+    assert WARNING_ORANGE in colours_of(warning)
+    # The stick is plugged in again and a backup is made: the warning goes.
+    stick.unlink()
+    make_backup(library_db.db)
+    page.context.signals.data_changed.emit("backup")
+    qtbot.waitUntil(lambda: not warning.isVisible())
+    assert text(page, "backupStatus").startswith("Last backup: ")

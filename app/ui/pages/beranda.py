@@ -2,7 +2,9 @@
 
 Today (visitors by gender, loans out, overdue), this month against last month,
 the visitors of the last 30 days as a small chart, today's and the coming
-week's activities, and the sync status. The figures come from
+week's activities, the sync status and the backup status (the last good
+backup; a warning when the USB stick or second drive has had no backup for 7
+days, or none is chosen). The figures come from
 ``app.core.home.home_figures``, read on a background task: the page is the
 first one shown at start-up, so it is built with placeholders and filled just
 after the window is first painted. After every recorded change
@@ -12,9 +14,9 @@ after the window is first painted. After every recorded change
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QTime, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import ZONES
-from app.core.home import ActivityLine, DayCount, HomeFigures, home_figures
+from app.core.home import SECOND_COPY_DAYS, ActivityLine, DayCount, HomeFigures, home_figures
 from app.core.library import region_path
 from app.core.tasks import Progress
 from app.ui.context import AppContext
@@ -54,6 +56,7 @@ COALESCE_MS = 300  # a burst of changes (a class signing in) is read once
 # page ~8 ms of start-up.
 NOTE = QColor("#555555")
 ALERT = "color: #c62828;"
+WARNING = "color: #e65100; font-weight: bold;"  # orange: act soon
 BAR = QColor("#4f81bd")
 TODAY_BAR = QColor("#2e7d32")
 GRID = QColor("#d0d0d0")
@@ -239,11 +242,19 @@ class BerandaPage(QWidget):
         self.sync_status = QLabel(PLACEHOLDER)
         self.sync_status.setObjectName("syncStatus")
         self.sync_status.setWordWrap(True)
+        self.backup_status = QLabel(PLACEHOLDER)
+        self.backup_status.setObjectName("backupStatus")
+        self.backup_status.setWordWrap(True)
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backupWarning")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.hide()
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.title)
         layout.addWidget(self.region)
+        layout.addWidget(self.backup_warning)  # at the top: seen without scrolling
         layout.addSpacing(8)
         layout.addWidget(self.today_heading)
         layout.addLayout(today_row)
@@ -257,6 +268,7 @@ class BerandaPage(QWidget):
         layout.addLayout(library_row)
         layout.addSpacing(4)
         layout.addWidget(self.sync_status)
+        layout.addWidget(self.backup_status)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -389,6 +401,7 @@ class BerandaPage(QWidget):
             or self.tr("Nothing planned yet.")
         )
         self.sync_status.setText(self._sync_text(figures))
+        self.show_backup(figures)
 
     def _today_line(self, activity: ActivityLine) -> str:
         when = activity.starts_at.strftime("%H:%M")
@@ -403,6 +416,50 @@ class BerandaPage(QWidget):
             day=QLocale().toString(_qdate(activity.starts_at.date()), "ddd d MMM"),
             time=activity.starts_at.strftime("%H:%M"),
             title=activity.title,
+        )
+
+    def show_backup(self, figures: HomeFigures) -> None:
+        """The last good backup, and a warning when the second drive has none for a week."""
+        backup = figures.backup
+        if backup is None:
+            self.backup_status.hide()
+            self.backup_warning.hide()
+            return
+        if backup.last_at is None:
+            self.backup_status.setText(self.tr("No backup has been made yet."))
+        else:
+            self.backup_status.setText(
+                self.tr("Last backup: {when}, checked.").format(when=self._when(backup.last_at))
+            )
+        self.backup_status.setStyleSheet(ALERT if figures.backups_stale else "")
+        self.backup_status.show()
+        if backup.second_folder is None:
+            warning = self.tr(
+                "No USB stick or second drive is chosen for backups. If this PC is lost, the"
+                " data is lost with it: choose one in Settings."
+            )
+        elif figures.second_copy_missing:
+            warning = self.tr(
+                "No backup on the USB stick or second drive for {days} days. Plug it in:"
+                " the next backup is copied onto it."
+            ).format(days=SECOND_COPY_DAYS)
+            if backup.second_at is not None:
+                warning += " " + self.tr("Last copy there: {when}.").format(
+                    when=self._when(backup.second_at)
+                )
+        else:
+            warning = ""
+        self.backup_warning.setText(warning)
+        self.backup_warning.setStyleSheet(ALERT if figures.backups_stale else WARNING)
+        self.backup_warning.setVisible(bool(warning))
+
+    def _when(self, moment: datetime) -> str:
+        """A moment as the library's local date and time: 26 November 2026 10.15."""
+        local = moment.astimezone(ZONES[self.context.profile.time_zone])
+        locale = QLocale()
+        return self.tr("{date} {time}").format(
+            date=locale.toString(_qdate(local.date()), "d MMMM yyyy"),
+            time=locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat),
         )
 
     def _sync_text(self, figures: HomeFigures) -> str:

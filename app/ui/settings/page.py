@@ -1,11 +1,16 @@
-"""Pengaturan: language, idle lock, paper, the guestbook's and activities' lists, and the library's profile."""
+"""Pengaturan: language, idle lock, paper, the guestbook's and activities' lists, backups, and the library's profile.
+
+Backups: the second folder (``backup_dir``, e.g. on a USB stick), saved with
+the other settings; the last good backup; "Back up now" (a Task); and, for
+administrators only, "Restore..." (``app.ui.restore``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.auth import Role
 from app.core.circulation import loan_rules
 from app.core.codes import MEMBER_TYPES
 from app.core.errors import KnownError
@@ -196,6 +202,53 @@ class SettingsPage(QWidget):
         library_form.addRow(self.tr("Logo on the reports"), logo_row)
         self.show_logo()
 
+        self.backup_dir = QLineEdit(str(settings.get("backup_dir") or ""))
+        self.backup_dir.setObjectName("backup_dir")
+        self.backup_dir.setPlaceholderText(self.tr("none: backups stay on this PC only"))
+        self.backup_dir.setToolTip(
+            self.tr(
+                "Every backup is also copied here. Choose a folder on a USB stick or a second"
+                " drive, so the data survives if this PC is lost or broken."
+            )
+        )
+        self.browse_button = QPushButton(self.tr("Bro&wse..."))
+        self.browse_button.setObjectName("browseBackupDir")
+        self.browse_button.clicked.connect(self.on_browse_clicked)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_dir, 1)
+        folder_row.addWidget(self.browse_button)
+        self.last_backup = QLabel(self.tr("Looking for backups..."))
+        self.last_backup.setObjectName("lastBackup")
+        self.last_backup.setWordWrap(True)
+        self.backup_result = QLabel()
+        self.backup_result.setObjectName("backupResult")
+        self.backup_result.setWordWrap(True)
+        self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_result.hide()
+        self.backup_button = QPushButton(self.tr("&Back up now"))
+        self.backup_button.setObjectName("backupNow")
+        self.backup_button.clicked.connect(self.on_backup_clicked)
+        self.restore_button = QPushButton(self.tr("Rest&ore..."))
+        self.restore_button.setObjectName("openRestore")
+        self.restore_button.setToolTip(
+            self.tr("Replace the data by a backup. The current data is saved first.")
+        )
+        self.restore_button.clicked.connect(self.on_restore_clicked)
+        backup_buttons = QHBoxLayout()
+        backup_buttons.addWidget(self.backup_button)
+        backup_buttons.addWidget(self.restore_button)
+        backup_buttons.addStretch(1)
+        backups = QGroupBox(self.tr("Backups"))
+        backups_form = QFormLayout(backups)
+        folder_label = QLabel(self.tr("Second &copy to (USB stick)"))
+        folder_label.setBuddy(self.backup_dir)
+        backups_form.addRow(folder_label, folder_row)
+        backups_form.addRow(self.tr("Last good backup"), self.last_backup)
+        backups_form.addRow("", backup_buttons)
+        backups_form.addRow("", self.backup_result)
+        self.show_restore_button()
+        context.signals.user_changed.connect(self.on_user_changed)
+
         self.error = ErrorLabel("settingsError")
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.setObjectName("saveSettings")
@@ -213,6 +266,7 @@ class SettingsPage(QWidget):
         layout.addWidget(desk)
         layout.addWidget(loans)
         layout.addWidget(activities)
+        layout.addWidget(backups)
         layout.addWidget(library)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -224,6 +278,7 @@ class SettingsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.read_last_backup()
 
     def collected_profile(self) -> LibraryProfile:
         return replace(
@@ -249,6 +304,7 @@ class SettingsPage(QWidget):
                 for code, days in self.loan_days.items()
             },
             "fine_per_day": self.fine.value(),
+            "backup_dir": self.backup_dir.text(),
         }
         profile = self.collected_profile()
         try:
@@ -268,6 +324,8 @@ class SettingsPage(QWidget):
             self.context.reload_profile()
             self.save_button.setEnabled(True)
             self.context.signals.settings_changed.emit(values)
+            self.context.signals.data_changed.emit("setting")  # the Beranda's backup warning
+            self.read_last_backup()
             QMessageBox.information(self, self.tr("Settings"), self.tr("The settings were saved."))
 
         def failed(exc: BaseException) -> None:
@@ -335,3 +393,100 @@ class SettingsPage(QWidget):
         from app.ui.settings.lists import CategoriesDialog
 
         CategoriesDialog(self.context, self).open()
+
+    # --- backups -----------------------------------------------------------------------
+
+    def show_restore_button(self) -> None:
+        """Restore is for administrators only (it replaces everyone's data)."""
+        self.restore_button.setVisible(self.context.user.role == Role.ADMIN)
+
+    def on_user_changed(self, _user: object) -> None:
+        self.show_restore_button()
+
+    def on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder for the second backup copy"), self.backup_dir.text()
+        )
+        if folder:
+            self.backup_dir.setText(str(Path(folder)))
+
+    def read_last_backup(self) -> None:
+        """The newest readable backup (its manifest is opened: off the GUI thread)."""
+        from app.core.backup import last_good_backup
+
+        db = self.context.db
+        Task(self, lambda _progress: last_good_backup(db), self.show_last_backup).on_failure(
+            self.on_last_backup_failed
+        ).run()
+
+    def show_last_backup(self, info: object) -> None:
+        from app.core.backup import BackupInfo
+        from app.core.clock import ZONES
+
+        if not isinstance(info, BackupInfo):
+            self.last_backup.setText(self.tr("No backup has been made yet."))
+            return
+        local = info.created_at.astimezone(ZONES[self.context.profile.time_zone])
+        locale = QLocale()
+        self.last_backup.setText(
+            self.tr("{date} {time}, checked OK").format(
+                date=locale.toString(QDate(local.year, local.month, local.day), "d MMMM yyyy"),
+                time=locale.toString(
+                    QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat
+                ),
+            )
+        )
+        self.last_backup.setToolTip(str(info.path))
+
+    def on_last_backup_failed(self, exc: BaseException) -> None:
+        self.last_backup.setText(
+            error_text(exc) if isinstance(exc, KnownError) else self.tr("Not known.")
+        )
+
+    def on_backup_clicked(self) -> None:
+        from app.core.backup import make_backup
+
+        db = self.context.db
+        self.backup_button.setEnabled(False)
+        self.backup_result.hide()
+        Task(self, lambda _progress: make_backup(db), self.on_backup_made).on_failure(
+            self.on_backup_failed
+        ).with_progress(self.tr("Making a backup of the library..."), cancellable=False).run()
+
+    def on_backup_made(self, info: object) -> None:
+        from app.core.backup import BackupInfo
+
+        assert isinstance(info, BackupInfo)
+        self.backup_button.setEnabled(True)
+        lines = [self.tr("Backup saved: {path}").format(path=str(info.path))]
+        if info.second_copy is not None:
+            lines.append(self.tr("Copy saved: {path}").format(path=str(info.second_copy)))
+        style = ""
+        if info.second_error is not None:
+            lines.append(
+                self.tr("No copy on the second folder: {problem}").format(
+                    problem=error_text(info.second_error)
+                )
+            )
+            style = "color: #b00020;"
+        self.backup_result.setText("\n".join(lines))
+        self.backup_result.setStyleSheet(style)
+        self.backup_result.show()
+        self.show_last_backup(info)
+        self.context.signals.data_changed.emit("backup")  # the Beranda's backup status
+
+    def on_backup_failed(self, exc: BaseException) -> None:
+        self.backup_button.setEnabled(True)
+        if isinstance(exc, KnownError):
+            self.backup_result.setText(error_text(exc))
+            self.backup_result.setStyleSheet("color: #b00020;")
+            self.backup_result.show()
+        else:
+            show_error(self, exc, self.context.data_dir)
+
+    def on_restore_clicked(self) -> None:
+        from app.ui.restore import open_restore_dialog
+
+        if self.context.user.role != Role.ADMIN:
+            return
+        open_restore_dialog(self, self.context.user.username)

@@ -362,3 +362,15 @@ def test_restore_onto_an_empty_folder(library_db: LibraryDb, tmp_path: Path) -> 
     assert result.safety_copy is None
     assert count(fresh.path, "SELECT count(*) FROM library") == 1
     assert epoch(fresh.path) == result.db_epoch
+
+
+def test_a_backup_made_after_the_clock_went_back_is_kept(library_db: LibraryDb) -> None:
+    """A flat clock battery: the PC thinks it is a month earlier than the newest backup."""
+    for day in range(12):  # more daily backups than rotation keeps
+        make_backup(library_db.db, now=NOW - timedelta(days=day))
+    early = NOW - timedelta(days=40)
+
+    info = make_backup(library_db.db, now=early)
+
+    assert info.path.exists()
+    assert verify_backup(info.path).sha256 == info.sha256

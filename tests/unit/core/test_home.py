@@ -6,11 +6,15 @@ cancelled activities count nowhere.
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
+from app.core.backup import make_backup
 from app.core.clock import month_bounds, to_db
 from app.core.home import DAYS, home_figures
+from app.core.settings import Settings
 from app.db.models import Activity, Item, Loan, Member, Title, Visit
 from app.db.uow import UnitOfWork
 from tests.conftest import LibraryDb
@@ -199,3 +203,85 @@ def test_sync_status_counts_the_pending_outbox_and_reads_the_last_sync(
     conn.close()
     assert after.pending_sync == before + 3 - 1
     assert after.last_sync_at == synced_at
+
+
+# --- the backup status (file names and a small mark; no backup file is opened) ------------
+
+
+def _backup_figures(library_db: LibraryDb, now: datetime) -> Any:
+    conn = library_db.db.connect()
+    try:
+        return home_figures(conn, "WIB", now=now)
+    finally:
+        conn.close()
+
+
+def _set_second_folder(library_db: LibraryDb, folder: Path) -> None:
+    conn = library_db.db.connect()
+    try:
+        Settings(conn).set("backup_dir", str(folder))
+    finally:
+        conn.close()
+
+
+def test_no_backup_and_no_second_drive_is_warned_about(library_db: LibraryDb) -> None:
+    figures = _backup_figures(library_db, NOW)
+    assert figures.backup.last_at is None
+    assert figures.backup.second_folder is None
+    assert figures.second_copy_missing  # none chosen: warn
+    assert not figures.backups_stale  # nothing made yet is not "stale"
+
+
+def test_the_second_drive_warns_after_7_days_without_a_copy(
+    library_db: LibraryDb, tmp_path: Path
+) -> None:
+    stick = tmp_path / "flashdisk"
+    _set_second_folder(library_db, stick)
+    made = make_backup(library_db.db, now=NOW - timedelta(hours=1))
+    assert made.second_copy is not None
+    made_at = (NOW - timedelta(hours=1)).astimezone(UTC).replace(microsecond=0)
+    figures = _backup_figures(library_db, NOW)
+    assert figures.backup.last_at == made_at
+    assert figures.backup.second_folder == stick
+    assert figures.backup.second_at == made_at
+    assert not figures.second_copy_missing and not figures.backups_stale
+    # Six days later: still fine; eight days later: the warning, and the backups are stale.
+    assert not _backup_figures(library_db, NOW + timedelta(days=6)).second_copy_missing
+    later = _backup_figures(library_db, NOW + timedelta(days=8))
+    assert later.second_copy_missing and later.backups_stale
+    # A backup made while the stick is out: a good backup, but still none on the stick.
+    shutil.rmtree(stick)
+    stick.touch()  # a file where the folder was: the copy cannot be written
+    make_backup(library_db.db, now=NOW + timedelta(days=8))
+    later = _backup_figures(library_db, NOW + timedelta(days=8, hours=1))
+    assert later.backup.last_at == NOW + timedelta(days=8)
+    assert not later.backups_stale
+    assert later.backup.second_at == made_at  # remembered from the mark
+    assert later.second_copy_missing
+
+
+def test_an_unplugged_stick_keeps_its_last_copy_until_another_folder_is_chosen(
+    library_db: LibraryDb, tmp_path: Path
+) -> None:
+    stick = tmp_path / "flashdisk"
+    _set_second_folder(library_db, stick)
+    make_backup(library_db.db, now=NOW - timedelta(days=2))
+    shutil.rmtree(stick)  # unplugged
+    figures = _backup_figures(library_db, NOW)
+    assert figures.backup.second_at == NOW - timedelta(days=2)
+    assert not figures.second_copy_missing
+    _set_second_folder(library_db, tmp_path / "drive-d")  # another folder: nothing there yet
+    assert _backup_figures(library_db, NOW).second_copy_missing
+
+
+def test_backup_status_is_cheap_it_opens_no_backup_file(
+    library_db: LibraryDb, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import zipfile
+
+    make_backup(library_db.db, now=NOW - timedelta(hours=1))
+    opened: list[object] = []
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", lambda *args, **_kw: opened.append(args))
+    figures = _backup_figures(library_db, NOW)
+    assert figures.backup.last_at is not None
+    assert opened == []
