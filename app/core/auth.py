@@ -11,8 +11,6 @@ with each hash so they can be raised later without breaking old hashes.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import math
 import os
@@ -67,6 +65,8 @@ _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
 
 
 def hash_password(password: str) -> str:
+    import hashlib  # here, not at start-up: loading OpenSSL costs an old PC a few ms
+
     salt = os.urandom(16)
     digest = hashlib.scrypt(
         password.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
@@ -82,6 +82,9 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
+    import hashlib
+    import hmac
+
     expected = base64.b64decode(digest)
     actual = hashlib.scrypt(
         password.encode(),

@@ -116,7 +116,23 @@ class Controller(QObject):
         self.window.show()
         Task(self.window, lambda _p: self.db.upgrade(), lambda _r: self.show_login()).with_progress(
             self.tr("Updating the database to this version of PerpusDesa..."), cancellable=False
-        ).run()
+        ).on_failure(self.on_upgrade_failed).run()
+
+    def on_upgrade_failed(self, exc: BaseException) -> None:
+        """No backup before the update, or the update failed: say so and stop (nothing changed)."""
+        from app.ui.i18n import error_text
+
+        if not isinstance(exc, KnownError):
+            log.error("database update failed", exc_info=exc)
+        self.fatal(
+            error_text(exc)
+            if isinstance(exc, KnownError)
+            else self.tr(
+                "The database could not be updated to this version of PerpusDesa. Nothing was"
+                " changed: the previous version still opens it."
+            )
+        )
+        QApplication.exit(1)
 
     # --- wizard --------------------------------------------------------------
 
@@ -192,6 +208,7 @@ class Controller(QObject):
             app = QApplication.instance()
             if app is not None:
                 app.installEventFilter(self.idle)  # the lock is armed only after a login
+                set_window_icon(app)
             if self.freeze_when_settled:
                 gc.freeze()
         if os.environ.get(QUIT_WHEN_IDLE_ENV):
@@ -407,6 +424,19 @@ class Controller(QObject):
         tasks = sys.modules.get("app.ui.tasks")
         if tasks is not None:  # not loaded: no background task was ever started
             tasks.wait_all()
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The program's icon on every window (after the first paint: it is not needed before)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from app.paths import resources_dir
+
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources_dir() / "icons" / f"perpusdesa-{size}.png"), QSize(size, size))
+    app.setWindowIcon(icon)
 
 
 def run_gui(data_dir: Path, argv: list[str] | None = None) -> int:

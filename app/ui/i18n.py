@@ -53,10 +53,10 @@ def compiled_catalogue(catalogue: str, language: str) -> Path | None:
         return shipped if shipped.is_file() else None
     if shipped.is_file() and shipped.stat().st_mtime >= source.stat().st_mtime:
         return shipped
-    import hashlib
+    import zlib  # not hashlib: loading OpenSSL costs start-up a few ms; a cache key needs no more
 
     data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:16]
+    digest = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
     target = _cache_dir() / f"{catalogue}_{language}-{digest}.qm"
     if not target.is_file():
         import subprocess  # only to compile: ~10 ms to import on an old PC

@@ -63,6 +63,11 @@ class Workspace(QWidget):
         )
         self.lock_button.clicked.connect(self.lock_requested)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+            self,
+            self.on_help_shortcut_activated,
+        )
 
         header = QHBoxLayout()
         header.addWidget(self.library_label, 1)
@@ -112,6 +117,10 @@ class Workspace(QWidget):
 
     def page_keys(self) -> list[str]:
         return list(self.keys)
+
+    def on_help_shortcut_activated(self) -> None:
+        if "bantuan" in self.keys:
+            self.open_page("bantuan")
 
     def open_page(self, key: str) -> QWidget:
         if key in self.keys:

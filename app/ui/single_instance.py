@@ -26,9 +26,9 @@ window (a restore replaces the database file).
 from __future__ import annotations
 
 import atexit
-import hashlib
 import sys
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,7 +68,10 @@ def server_name(data_dir: Path) -> str:
     resolved = str(Path(data_dir).expanduser().resolve())
     if sys.platform == "win32":
         resolved = resolved.casefold()
-    return "perpusdesa-" + hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:24]
+    # zlib, not hashlib: loading OpenSSL costs start-up a few ms. The name only finds the
+    # running copy; the lock file is what keeps a second copy out.
+    data = resolved.encode("utf-8")
+    return f"perpusdesa-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _lock_file(data_dir: Path) -> QLockFile:

@@ -155,6 +155,13 @@ def test_a_volunteer_opens_help_from_the_sidebar_and_sees_all_six_chapters(
     assert page.current_file() == CHAPTERS[0]
     assert "Selamat datang di PerpusDesa" in page.browser.toPlainText()
 
+    ws.open_page("beranda")
+    controller.window.activateWindow()
+    qtbot.waitUntil(controller.window.isActiveWindow)
+    qtbot.keyClick(ws.pages["beranda"], Qt.Key.Key_F1)  # F1 from anywhere: the guide
+    assert ws.page_keys()[ws.sidebar.currentRow()] == "bantuan"
+    assert page.isVisible()
+
 
 def test_the_chapters_pictures_are_shown(qtbot: QtBot, page: HelpPage) -> None:
     page.show_chapter("02-pekerjaan-harian.html")
