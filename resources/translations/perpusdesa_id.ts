@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About PerpusDesa</source>
+        <translation>Tentang PerpusDesa</translation>
+    </message>
+    <message>
+        <source>PerpusDesa</source>
+        <translation>PerpusDesa</translation>
+    </message>
+    <message>
+        <source>The program of the village library</source>
+        <translation>Program perpustakaan desa</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Buka folder</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt {qt} (PySide6 {pyside})</source>
+        <translation>Python {python}, Qt {qt} (PySide6 {pyside})</translation>
+    </message>
+    <message>
+        <source>Free software: you may use, copy and share it under the GNU General Public License, version 3 or later.</source>
+        <translation>Perangkat lunak bebas: boleh dipakai, disalin, dan dibagikan menurut GNU General Public License versi 3 atau yang lebih baru.</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Versi:</translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation>Perpustakaan:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Folder data:</translation>
+    </message>
+    <message>
+        <source>Database size:</source>
+        <translation>Ukuran basis data:</translation>
+    </message>
+    <message>
+        <source>Runs on:</source>
+        <translation>Berjalan di:</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>{size} GB</source>
+        <translation>{size} GB</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message>
         <source>Activities</source>
@@ -452,6 +511,30 @@
         <translation>{day}, {time}  {title}</translation>
     </message>
     <message>
+        <source>No backup has been made yet.</source>
+        <translation>Belum ada cadangan yang dibuat.</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}, checked.</source>
+        <translation>Cadangan terakhir: {when}, sudah diperiksa.</translation>
+    </message>
+    <message>
+        <source>No USB stick or second drive is chosen for backups. If this PC is lost, the data is lost with it: choose one in Settings.</source>
+        <translation>Belum ada flashdisk atau drive kedua untuk cadangan. Jika PC ini hilang, datanya ikut hilang: pilih di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>No backup on the USB stick or second drive for {days} days. Plug it in: the next backup is copied onto it.</source>
+        <translation>Belum ada cadangan di flashdisk atau drive kedua selama {days} hari. Colokkan: cadangan berikutnya disalin ke sana.</translation>
+    </message>
+    <message>
+        <source>Last copy there: {when}.</source>
+        <translation>Salinan terakhir di sana: {when}.</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
         <source>Changes waiting to be sent: {count}. Never synced yet.</source>
         <translation>Perubahan yang menunggu dikirim: {count}. Belum pernah disinkronkan.</translation>
     </message>
@@ -897,6 +980,10 @@
         <translation>Memperbarui basis data ke versi PerpusDesa ini...</translation>
     </message>
     <message>
+        <source>The database could not be updated to this version of PerpusDesa. Nothing was changed: the previous version still opens it.</source>
+        <translation>Basis data tidak dapat diperbarui ke versi PerpusDesa ini. Tidak ada yang diubah: versi sebelumnya masih dapat membukanya.</translation>
+    </message>
+    <message>
         <source>Making a backup of the library...</source>
         <translation>Membuat cadangan data perpustakaan...</translation>
     </message>
@@ -1268,6 +1355,29 @@
     <message>
         <source>The visit is back in the list.</source>
         <translation>Kunjungan sudah kembali ke daftar.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;About PerpusDesa</source>
+        <translation>&amp;Tentang PerpusDesa</translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation>Cari di panduan</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>No chapter holds these words.</source>
+        <translation>Tidak ada bab yang memuat kata-kata ini.</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1826,14 @@
     <message>
         <source>&amp;Log in</source>
         <translation>&amp;Masuk</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup...</source>
+        <translation>&amp;Pulihkan dari cadangan...</translation>
+    </message>
+    <message>
+        <source>Bring back the data from a backup file. An administrator&apos;s password is needed.</source>
+        <translation>Kembalikan data dari berkas cadangan. Perlu kata sandi administrator.</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -2239,6 +2357,14 @@
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantGrid</name>
@@ -2578,6 +2704,34 @@
         <translation>berkas cadangan (.pdbak)</translation>
     </message>
     <message>
+        <source>enrol this PC with the national server (once, with a code)</source>
+        <translation>daftarkan PC ini ke server nasional (sekali, dengan kode)</translation>
+    </message>
+    <message>
+        <source>the national server&apos;s address</source>
+        <translation>alamat server nasional</translation>
+    </message>
+    <message>
+        <source>the enrolment code from your facilitator</source>
+        <translation>kode pendaftaran dari fasilitator Anda</translation>
+    </message>
+    <message>
+        <source>send the changes to the national server</source>
+        <translation>kirim perubahan ke server nasional</translation>
+    </message>
+    <message>
+        <source>send the changes on a USB stick instead of over the internet</source>
+        <translation>kirim perubahan lewat flashdisk, bukan lewat internet</translation>
+    </message>
+    <message>
+        <source>write the changes not yet sent into a file</source>
+        <translation>tulis perubahan yang belum terkirim ke sebuah berkas</translation>
+    </message>
+    <message>
+        <source>read the server&apos;s receipt for a bundle</source>
+        <translation>baca tanda terima server untuk sebuah bundel</translation>
+    </message>
+    <message>
         <source>catalogue records in MARC 21 (.mrc), e.g. from INLISLite</source>
         <translation>data katalog dalam format MARC 21 (.mrc), misalnya dari INLISLite</translation>
     </message>
@@ -2734,6 +2888,26 @@
         <translation>PDF sudah ditulis: {path}</translation>
     </message>
     <message>
+        <source>This PC is enrolled with {server} (library {library}).</source>
+        <translation>PC ini sudah terdaftar di {server} (perpustakaan {library}).</translation>
+    </message>
+    <message>
+        <source>Sync finished: {sent} sent, {already} already on the server, {refused} refused.</source>
+        <translation>Sinkronisasi selesai: {sent} terkirim, {already} sudah ada di server, {refused} ditolak.</translation>
+    </message>
+    <message>
+        <source>Bundle written: {path} ({records} records).</source>
+        <translation>Bundel ditulis: {path} ({records} catatan).</translation>
+    </message>
+    <message>
+        <source>Receipt read: {synced} changes on the server, {rejected} refused.</source>
+        <translation>Tanda terima dibaca: {synced} perubahan sudah di server, {rejected} ditolak.</translation>
+    </message>
+    <message>
+        <source>Warning: this PC&apos;s clock differs from the server&apos;s by {minutes} minutes. Set the date and time of the PC.</source>
+        <translation>Peringatan: jam PC ini berbeda {minutes} menit dari jam server. Atur tanggal dan jam PC.</translation>
+    </message>
+    <message>
         <source>Sorry, something went wrong inside PerpusDesa. The details were written to {log}.</source>
         <translation>Maaf, terjadi kesalahan di dalam PerpusDesa. Rinciannya dicatat di {log}.</translation>
     </message>
@@ -2832,6 +3006,18 @@
     <message>
         <source>The database is in use by another copy of PerpusDesa. Close it and try again.</source>
         <translation>Basis data sedang dipakai oleh PerpusDesa lain yang masih terbuka. Tutup program itu, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the data was not saved. Free some space on the disk, then try again.</source>
+        <translation>Disk penuh: data belum tersimpan. Kosongkan sebagian ruang disk, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>PerpusDesa may not write to the data folder {path}: the data was not saved. Check that the disk is not write-protected, then try again.</source>
+        <translation>PerpusDesa tidak dapat menulis ke folder data {path}: data belum tersimpan. Pastikan disk tidak dikunci tulis, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>A disk error stopped PerpusDesa: the data was not saved. Try again; if it happens again, make a backup and ask your district facilitator to check the PC.</source>
+        <translation>Terjadi kesalahan disk: data belum tersimpan. Coba lagi; jika terulang, buat cadangan lalu minta fasilitator kabupaten memeriksa PC.</translation>
     </message>
     <message>
         <source>The database file {path} is damaged. Restore it from a backup.</source>
@@ -5521,6 +5707,42 @@
         <source>The backup {file} was made by a newer version of PerpusDesa. Update PerpusDesa first.</source>
         <translation>Cadangan {file} dibuat oleh PerpusDesa versi yang lebih baru. Perbarui PerpusDesa lebih dulu.</translation>
     </message>
+    <message>
+        <source>PerpusDesa is open on this data folder; close it first.</source>
+        <translation>PerpusDesa sedang dibuka pada folder data ini; tutup dulu.</translation>
+    </message>
+    <message>
+        <source>Library profile</source>
+        <translation>Profil perpustakaan</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Eksemplar</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Peminjaman</translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation>Kemitraan</translation>
+    </message>
+    <message>
+        <source>Refused by the national server ({code}).</source>
+        <translation>Ditolak oleh server nasional ({code}).</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation>Alasan penolakan</translation>
+    </message>
 </context>
 <context>
     <name>PurposesDialog</name>
@@ -5857,6 +6079,197 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Choose the backup to bring back. Nothing changes until you confirm at the end.</source>
+        <translation>Pilih cadangan yang akan dikembalikan. Tidak ada yang berubah sampai Anda mengonfirmasi di akhir.</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>Dibuat pada</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Perpustakaan</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Looking for backups...</source>
+        <translation>Mencari cadangan...</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file...</source>
+        <translation>Pilih be&amp;rkas...</translation>
+    </message>
+    <message>
+        <source>No backup chosen yet.</source>
+        <translation>Belum ada cadangan yang dipilih.</translation>
+    </message>
+    <message>
+        <source>What the backup holds</source>
+        <translation>Isi cadangan</translation>
+    </message>
+    <message>
+        <source>An administrator must allow this</source>
+        <translation>Harus diizinkan administrator</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s user&amp;name</source>
+        <translation>&amp;Nama pengguna administrator</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s pass&amp;word</source>
+        <translation>Kata &amp;sandi administrator</translation>
+    </message>
+    <message>
+        <source>&amp;Next...</source>
+        <translation>&amp;Berikutnya...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>checked OK</source>
+        <translation>diperiksa, baik</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>belum diperiksa</translation>
+    </message>
+    <message>
+        <source>{count} backups found in the backup folders.</source>
+        <translation>{count} cadangan ditemukan di folder cadangan.</translation>
+    </message>
+    <message>
+        <source>No backups found in the backup folders. Choose a file instead.</source>
+        <translation>Tidak ada cadangan di folder cadangan. Pilih sebuah berkas.</translation>
+    </message>
+    <message>
+        <source>No backups found.</source>
+        <translation>Tidak ada cadangan.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Pilih cadangan</translation>
+    </message>
+    <message>
+        <source>PerpusDesa backups (*.pdbak);;All files (*)</source>
+        <translation>Cadangan PerpusDesa (*.pdbak);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Library: {name}</source>
+        <translation>Perpustakaan: {name}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <source>Made on: {when}</source>
+        <translation>Dibuat pada: {when}</translation>
+    </message>
+    <message>
+        <source>Holds: {members} members, {titles} titles, {items} copies, {visits} visits, {loans} loans, {activities} activities</source>
+        <translation>Berisi: {members} anggota, {titles} judul, {items} eksemplar, {visits} kunjungan, {loans} peminjaman, {activities} kegiatan</translation>
+    </message>
+    <message>
+        <source>Size: {size}, with {photos} photos and logos</source>
+        <translation>Ukuran: {size}, dengan {photos} foto dan logo</translation>
+    </message>
+    <message>
+        <source>Checked when it was made: OK</source>
+        <translation>Diperiksa saat dibuat: baik</translation>
+    </message>
+    <message>
+        <source>Checked when it was made: problems found</source>
+        <translation>Diperiksa saat dibuat: ada masalah</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Berkas: {path}</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
+        <source>Only an administrator can restore a backup. Ask your administrator.</source>
+        <translation>Hanya administrator yang dapat memulihkan cadangan. Mintalah kepada administrator Anda.</translation>
+    </message>
+    <message>
+        <source>The current data will first be saved as a backup, then replaced by the backup of {library} made on {when}.</source>
+        <translation>Data sekarang akan disimpan dulu sebagai cadangan, lalu diganti dengan cadangan {library} yang dibuat pada {when}.</translation>
+    </message>
+    <message>
+        <source>What was recorded after {when} will no longer be in the program; it stays in the saved backup. Afterwards everyone logs in again.</source>
+        <translation>Yang dicatat sesudah {when} tidak akan ada lagi di program; data itu tetap ada di cadangan yang disimpan. Sesudahnya semua pengguna masuk lagi.</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>Pulihkan cadangan ini?</translation>
+    </message>
+    <message>
+        <source>The backup</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Kembali</translation>
+    </message>
+    <message>
+        <source>&amp;Restore now</source>
+        <translation>&amp;Pulihkan sekarang</translation>
+    </message>
+    <message>
+        <source>Checking the backup...</source>
+        <translation>Memeriksa cadangan...</translation>
+    </message>
+    <message>
+        <source>Saving the current data, then restoring the backup...</source>
+        <translation>Menyimpan data sekarang, lalu memulihkan cadangan...</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>Cadangan sudah dipulihkan.</translation>
+    </message>
+    <message>
+        <source>The data of {library} is now as it was on {when}. Log in to go on.</source>
+        <translation>Data {library} sekarang seperti pada {when}. Masuk untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>The data as it was before the restore is saved in {path}.</source>
+        <translation>Data sebelum pemulihan disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>The backup was not restored.</source>
+        <translation>Cadangan tidak dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The data is as it was before.</source>
+        <translation>{problem}
+
+Data tetap seperti sebelumnya.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source> minutes</source>
@@ -6019,6 +6432,46 @@
         <translation>Logo pada laporan</translation>
     </message>
     <message>
+        <source>none: backups stay on this PC only</source>
+        <translation>tidak ada: cadangan hanya ada di PC ini</translation>
+    </message>
+    <message>
+        <source>Every backup is also copied here. Choose a folder on a USB stick or a second drive, so the data survives if this PC is lost or broken.</source>
+        <translation>Setiap cadangan juga disalin ke sini. Pilih folder di flashdisk atau drive kedua, agar data selamat jika PC ini hilang atau rusak.</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse...</source>
+        <translation>Pilih &amp;folder...</translation>
+    </message>
+    <message>
+        <source>Looking for backups...</source>
+        <translation>Mencari cadangan...</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Cadangkan sekarang</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore...</source>
+        <translation>Pulihkan da&amp;ri cadangan...</translation>
+    </message>
+    <message>
+        <source>Replace the data by a backup. The current data is saved first.</source>
+        <translation>Ganti data dengan sebuah cadangan. Data sekarang disimpan dulu.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Second &amp;copy to (USB stick)</source>
+        <translation>Salinan kedua ke (flas&amp;hdisk)</translation>
+    </message>
+    <message>
+        <source>Last good backup</source>
+        <translation>Cadangan baik terakhir</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>&amp;Simpan pengaturan</translation>
     </message>
@@ -6041,6 +6494,38 @@
     <message>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>Gambar (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the second backup copy</source>
+        <translation>Pilih folder untuk salinan cadangan kedua</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Belum ada cadangan yang dibuat.</translation>
+    </message>
+    <message>
+        <source>{date} {time}, checked OK</source>
+        <translation>{date} {time}, diperiksa, baik</translation>
+    </message>
+    <message>
+        <source>Not known.</source>
+        <translation>Tidak diketahui.</translation>
+    </message>
+    <message>
+        <source>Making a backup of the library...</source>
+        <translation>Membuat cadangan perpustakaan...</translation>
+    </message>
+    <message>
+        <source>Backup saved: {path}</source>
+        <translation>Cadangan disimpan: {path}</translation>
+    </message>
+    <message>
+        <source>Copy saved: {path}</source>
+        <translation>Salinan disimpan: {path}</translation>
+    </message>
+    <message>
+        <source>No copy on the second folder: {problem}</source>
+        <translation>Tidak ada salinan di folder kedua: {problem}</translation>
     </message>
 </context>
 <context>
@@ -6556,6 +7041,262 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync with the national library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you record here (visits, loans, activities, the collection) is sent to the national library for the statistics of your village, district and province. Names, addresses, phone numbers and birth dates of people never leave this PC.
+
+To start, this PC is enrolled once: write the server address and the code you received from the district or national administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator or a manager can enrol this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The national server did not take these records. Open each one, correct it and save it: it is sent again at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No internet? Use a USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save what is waiting as one file on a USB stick and give it to the district facilitator. The facilitator brings back a receipt file: import it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport USB bundle...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import receipt...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pending} waiting · {sending} being sent · {synced} sent · {rejected} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is {minutes} minutes behind the national server&apos;s clock. Please set the PC&apos;s date and time right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is {minutes} minutes ahead of the national server&apos;s clock. Please set the PC&apos;s date and time right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the enrolment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolling...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC is enrolled. Press &quot;Sync now&quot; to send what the library has recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The national server already knew this library: everything will be sent again under its registration, without doubles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the national server...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server what it already has...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the national lists...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} records · {size} sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation type="unfinished">Menghentikan...</translation>
+    </message>
+    <message>
+        <source>Sync finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent: {count} records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already on the server: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {count} (listed below: open each one to fix it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was restored or copied: everything not yet confirmed was sent again, and the server keeps each record once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped. What was sent stays sent; the next sync continues from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync did not finish. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record {id} (no longer found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (no. {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}, copy {barcode}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}, lent on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot open this record: ask an administrator to fix it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the USB bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PerpusDesa bundles (*.{suffix})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the USB bundle...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent, so the file {path} holds no records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {count} records ({size}) in:
+{path}
+
+Bring this file to the district facilitator. When the facilitator gives you back a receipt file, import it here with &quot;Import receipt...&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the receipt from the facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts (*.{suffix});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt imported: {synced} changes arrived at the national server, {rejected} were refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} parts of the receipt belong to another PC or an older copy of this database and were left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: no file was written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
