@@ -208,7 +208,7 @@ class Controller(QObject):
             app = QApplication.instance()
             if app is not None:
                 app.installEventFilter(self.idle)  # the lock is armed only after a login
-                set_window_icon(app)
+                set_window_icon()
             if self.freeze_when_settled:
                 gc.freeze()
         if os.environ.get(QUIT_WHEN_IDLE_ENV):
@@ -426,7 +426,7 @@ class Controller(QObject):
             tasks.wait_all()
 
 
-def set_window_icon(app: QApplication) -> None:
+def set_window_icon() -> None:
     """The program's icon on every window (after the first paint: it is not needed before)."""
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
@@ -436,7 +436,7 @@ def set_window_icon(app: QApplication) -> None:
     icon = QIcon()
     for size in (16, 32, 48, 64, 128, 256):
         icon.addFile(str(resources_dir() / "icons" / f"perpusdesa-{size}.png"), QSize(size, size))
-    app.setWindowIcon(icon)
+    QApplication.setWindowIcon(icon)
 
 
 def run_gui(data_dir: Path, argv: list[str] | None = None) -> int:

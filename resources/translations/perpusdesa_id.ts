@@ -7047,256 +7047,261 @@ Data tetap seperti sebelumnya.</translation>
     <name>SyncPage</name>
     <message>
         <source>Sync with the national library</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi dengan Perpustakaan Nasional</translation>
     </message>
     <message>
         <source>Enrol this PC</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftarkan PC ini</translation>
     </message>
     <message>
         <source>What you record here (visits, loans, activities, the collection) is sent to the national library for the statistics of your village, district and province. Names, addresses, phone numbers and birth dates of people never leave this PC.
 
 To start, this PC is enrolled once: write the server address and the code you received from the district or national administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yang Anda catat di sini (kunjungan, peminjaman, kegiatan, koleksi) dikirim ke Perpustakaan Nasional untuk statistik desa, kabupaten dan provinsi Anda. Nama, alamat, nomor telepon dan tanggal lahir orang tidak pernah keluar dari PC ini.
+
+Untuk memulai, PC ini didaftarkan sekali saja: tulis alamat server dan kode yang Anda terima dari admin kabupaten atau nasional.</translation>
     </message>
     <message>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat se&amp;rver:</translation>
     </message>
     <message>
         <source>Enrolment &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode pendaftara&amp;n:</translation>
     </message>
     <message>
         <source>&amp;Enrol this PC</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Daftarkan PC ini</translation>
     </message>
     <message>
         <source>Only an administrator or a manager can enrol this PC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya administrator atau pengelola yang dapat mendaftarkan PC ini.</translation>
     </message>
     <message>
         <source>This PC</source>
-        <translation type="unfinished"></translation>
+        <translation>PC ini</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server:</translation>
     </message>
     <message>
         <source>Library:</source>
-        <translation type="unfinished"></translation>
+        <translation>Perpustakaan:</translation>
     </message>
     <message>
         <source>This PC:</source>
-        <translation type="unfinished"></translation>
+        <translation>PC ini:</translation>
     </message>
     <message>
         <source>Last successful sync:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi terakhir yang berhasil:</translation>
     </message>
     <message>
         <source>Changes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan:</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sinkronkan sekarang</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hentikan</translation>
     </message>
     <message>
         <source>Refused records</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan yang ditolak</translation>
     </message>
     <message>
         <source>The national server did not take these records. Open each one, correct it and save it: it is sent again at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server nasional tidak menerima catatan ini. Buka satu per satu, perbaiki lalu simpan: catatan itu dikirim lagi pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <source>&amp;Open the record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buka catatan</translation>
     </message>
     <message>
         <source>No internet? Use a USB stick</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada internet? Pakai flashdisk</translation>
     </message>
     <message>
         <source>Save what is waiting as one file on a USB stick and give it to the district facilitator. The facilitator brings back a receipt file: import it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan yang menunggu sebagai satu berkas di flashdisk dan serahkan kepada fasilitator kabupaten. Fasilitator membawa kembali berkas tanda terima: impor di sini.</translation>
     </message>
     <message>
         <source>E&amp;xport USB bundle...</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;kspor berkas flashdisk...</translation>
     </message>
     <message>
         <source>&amp;Import receipt...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Impor tanda terima...</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>belum pernah</translation>
     </message>
     <message>
         <source>{pending} waiting · {sending} being sent · {synced} sent · {rejected} refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{pending} menunggu · {sending} sedang dikirim · {synced} terkirim · {rejected} ditolak</translation>
     </message>
     <message>
         <source>{date}, {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}, pukul {time}</translation>
     </message>
     <message>
         <source>This PC&apos;s clock is {minutes} minutes behind the national server&apos;s clock. Please set the PC&apos;s date and time right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jam PC ini {minutes} menit lebih lambat dari jam server nasional. Mohon betulkan tanggal dan jam PC.</translation>
     </message>
     <message>
         <source>This PC&apos;s clock is {minutes} minutes ahead of the national server&apos;s clock. Please set the PC&apos;s date and time right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jam PC ini {minutes} menit lebih cepat dari jam server nasional. Mohon betulkan tanggal dan jam PC.</translation>
     </message>
     <message>
         <source>Fill in the server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi alamat server.</translation>
     </message>
     <message>
         <source>Fill in the enrolment code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi kode pendaftaran.</translation>
     </message>
     <message>
         <source>Enrolling...</source>
-        <translation type="unfinished"></translation>
+        <translation>Mendaftarkan...</translation>
     </message>
     <message>
         <source>This PC is enrolled. Press &quot;Sync now&quot; to send what the library has recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>PC ini sudah terdaftar. Tekan "Sinkronkan sekarang" untuk mengirim yang sudah dicatat perpustakaan.</translation>
     </message>
     <message>
         <source>The national server already knew this library: everything will be sent again under its registration, without doubles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server nasional sudah mengenal perpustakaan ini: semua data dikirim lagi atas pendaftaran itu, tanpa ganda.</translation>
     </message>
     <message>
         <source>Connecting to the national server...</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghubungi server nasional...</translation>
     </message>
     <message>
         <source>Asking the server what it already has...</source>
-        <translation type="unfinished"></translation>
+        <translation>Menanyakan ke server apa yang sudah diterimanya...</translation>
     </message>
     <message>
         <source>Fetching the national lists...</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengambil daftar nasional...</translation>
     </message>
     <message>
         <source>{done} of {total} records · {size} sent</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} dari {total} catatan · {size} terkirim</translation>
     </message>
     <message>
         <source>Stopping...</source>
-        <translation type="unfinished">Menghentikan...</translation>
+        <translation>Menghentikan...</translation>
     </message>
     <message>
         <source>Sync finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi selesai.</translation>
     </message>
     <message>
         <source>Sent: {count} records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim: {count} catatan.</translation>
     </message>
     <message>
         <source>Already on the server: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sudah ada di server: {count}.</translation>
     </message>
     <message>
         <source>Refused: {count} (listed below: open each one to fix it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak: {count} (lihat daftar di bawah: buka satu per satu untuk memperbaikinya).</translation>
     </message>
     <message>
         <source>Refused: none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak: tidak ada.</translation>
     </message>
     <message>
         <source>This database was restored or copied: everything not yet confirmed was sent again, and the server keeps each record once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data ini dipulihkan atau disalin: semua yang belum dikonfirmasi dikirim lagi, dan server menyimpan setiap catatan satu kali saja.</translation>
     </message>
     <message>
         <source>Sync stopped. What was sent stays sent; the next sync continues from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi dihentikan. Yang sudah terkirim tetap terkirim; sinkronisasi berikutnya melanjutkan dari situ.</translation>
     </message>
     <message>
         <source>The sync did not finish. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi tidak selesai. {reason}</translation>
     </message>
     <message>
         <source>record {id} (no longer found)</source>
-        <translation type="unfinished"></translation>
+        <translation>catatan {id} (tidak ditemukan lagi)</translation>
     </message>
     <message>
         <source>{name} (no. {number})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (no. {number})</translation>
     </message>
     <message>
         <source>{title}, copy {barcode}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}, eksemplar {barcode}</translation>
     </message>
     <message>
         <source>{title}, lent on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}, dipinjam {date}</translation>
     </message>
     <message>
         <source>Visit on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunjungan {date}</translation>
     </message>
     <message>
         <source>{title} ({date})</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ({date})</translation>
     </message>
     <message>
         <source>You cannot open this record: ask an administrator to fix it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda tidak dapat membuka catatan ini: minta administrator memperbaikinya.</translation>
     </message>
     <message>
         <source>Save the USB bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan berkas flashdisk</translation>
     </message>
     <message>
         <source>PerpusDesa bundles (*.{suffix})</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas kiriman PerpusDesa (*.{suffix})</translation>
     </message>
     <message>
         <source>Writing the USB bundle...</source>
-        <translation type="unfinished"></translation>
+        <translation>Menulis berkas flashdisk...</translation>
     </message>
     <message>
         <source>Nothing is waiting to be sent, so the file {path} holds no records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang menunggu dikirim, jadi berkas {path} tidak berisi catatan.</translation>
     </message>
     <message>
         <source>Saved {count} records ({size}) in:
 {path}
 
 Bring this file to the district facilitator. When the facilitator gives you back a receipt file, import it here with &quot;Import receipt...&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan {count} catatan ({size}) di:
+{path}
+
+Bawa berkas ini ke fasilitator kabupaten. Bila fasilitator memberikan berkas tanda terima, impor di sini dengan "Impor tanda terima...".</translation>
     </message>
     <message>
         <source>Import the receipt from the facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor tanda terima dari fasilitator</translation>
     </message>
     <message>
         <source>Receipts (*.{suffix});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanda terima (*.{suffix});;Semua berkas (*)</translation>
     </message>
     <message>
         <source>Receipt imported: {synced} changes arrived at the national server, {rejected} were refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanda terima diimpor: {synced} perubahan sudah sampai di server nasional, {rejected} ditolak.</translation>
     </message>
     <message>
         <source>{count} parts of the receipt belong to another PC or an older copy of this database and were left alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} bagian tanda terima milik PC lain atau salinan lama basis data ini, jadi dibiarkan.</translation>
     </message>
     <message>
         <source>Stopped: no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dihentikan: tidak ada berkas yang ditulis.</translation>
     </message>
 </context>
 <context>

@@ -138,7 +138,11 @@ def test_restore_from_the_login_screen_brings_back_the_old_data_and_the_login_sc
     enter_admin(qtbot, dialog, "admin", library_db.admin_password)
     assert dialog.pages.currentIndex() == RestoreDialog.CONFIRM
     assert dialog.confirm_text.text().startswith(
-        t("RestoreDialog", "The current data will first be saved as a backup").split("{")[0]
+        t(
+            "RestoreDialog",
+            "The current data will first be saved as a backup, then replaced by the backup of"
+            " {library} made on {when}.",
+        ).split("{")[0]
     )
     assert visits(library_db) == 5  # nothing changed before the confirmation
     restore_now(qtbot, dialog)
