@@ -35,9 +35,16 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
+from app.core.backup_files import (
+    FOLDER,
+    SUFFIX,
+    list_backups,
+    mark_second_copy,
+    stamp_of,
+)
 from app.core.errors import KnownError, StorageError
 from app.core.ids import uuid7
 from app.core.text import QT_TRANSLATE_NOOP
@@ -45,11 +52,8 @@ from app.db.database import DB_FILENAME, Database, storage_error
 
 FORMAT = "perpusdesa-backup"
 VERSION = 1
-SUFFIX = ".pdbak"
-FOLDER = "backups"
 BEFORE_RESTORE = "before-restore"  # under FOLDER: out of the daily rotation of FOLDER
 MANIFEST = "manifest.json"
-SECOND_MARK = "second-copy.json"  # in FOLDER: when a copy last reached the second folder
 COUNTED = {  # manifest "counts": what a librarian recognises her library by
     "members": "SELECT count(*) FROM member WHERE deleted_at IS NULL",
     "titles": "SELECT count(*) FROM title WHERE deleted_at IS NULL",
@@ -59,7 +63,6 @@ COUNTED = {  # manifest "counts": what a librarian recognises her library by
     "activities": "SELECT count(*) FROM activity WHERE deleted_at IS NULL",
 }
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-_NAME = re.compile(r"^perpusdesa-(?P<slug>[a-z0-9-]+)-(?P<stamp>\d{8}-\d{6})\.pdbak$")
 _CHUNK = 1 << 20
 
 
@@ -105,14 +108,6 @@ def backup_name(library_name: str, created_at: datetime) -> str:
     return f"perpusdesa-{slug(library_name)}-{stamp}{SUFFIX}"
 
 
-def stamp_of(path: Path) -> datetime | None:
-    """The time in a backup's file name, or None for another file."""
-    match = _NAME.match(path.name)
-    if match is None:
-        return None
-    return datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
-
-
 def choose_kept(
     stamps: Iterable[datetime],
     daily: int = KEEP_DAILY,
@@ -139,15 +134,6 @@ def choose_kept(
             seen.add(key)
             kept.add(stamp)
     return kept
-
-
-def list_backups(folder: Path) -> list[Path]:
-    """The backup files in ``folder`` (any library), newest first."""
-    try:
-        found = [path for path in Path(folder).iterdir() if stamp_of(path) is not None]
-    except OSError:
-        return []
-    return sorted(found, key=lambda path: (stamp_of(path), path.name), reverse=True)
 
 
 def rotate(folder: Path, library_slug: str, keep: Path | None = None) -> list[Path]:
@@ -338,7 +324,7 @@ def make_backup(
         try:
             second_copy = _copy_to(target, folder)
             rotate(folder, slug(str(facts["library_name"])), keep=second_copy)
-            _mark_second_copy(db.data_dir, second_copy, created_at)
+            mark_second_copy(db.data_dir, second_copy, created_at)
         except StorageError as exc:
             second_error = exc
     return _info(target, manifest, second_copy=second_copy, second_error=second_error)
@@ -421,64 +407,6 @@ def last_good_backup(db: Database) -> BackupInfo | None:
             except KnownError:
                 continue
     return max(found, key=lambda info: info.created_at, default=None)
-
-
-# --- status, cheaply (the Beranda reads it after every change) -------------------------
-
-
-@dataclass(frozen=True)
-class BackupStatus:
-    """When the last backups were made, from file names and a small mark: no zip is opened.
-
-    Every ``.pdbak`` file under its own name was checked before it was written
-    (:func:`make_backup` writes nothing else), so its time is a good backup's.
-    """
-
-    last_at: datetime | None  # the newest backup in the default or the second folder (UTC)
-    second_folder: Path | None  # the setting ``backup_dir``; None: not chosen
-    second_at: datetime | None  # the newest copy known on the second folder (UTC)
-
-    def second_missing(self, now: datetime, days: int = 7) -> bool:
-        """No second folder, or no copy on it for ``days`` days: the Beranda warns."""
-        return self.second_at is None or now - self.second_at > timedelta(days=days)
-
-
-def _mark_second_copy(data_dir: Path, copy: Path, created_at: datetime) -> None:
-    """Remember that a copy reached the second folder (a USB stick is often unplugged)."""
-    mark = data_dir / FOLDER / SECOND_MARK
-    with contextlib.suppress(OSError):
-        mark.write_text(
-            json.dumps({"folder": str(copy.parent), "created_at": created_at.isoformat()}),
-            encoding="utf-8",
-        )
-
-
-def _marked_second_copy(data_dir: Path, folder: Path) -> datetime | None:
-    try:
-        mark = json.loads((data_dir / FOLDER / SECOND_MARK).read_text(encoding="utf-8"))
-        if Path(mark["folder"]) != folder:
-            return None  # another folder was chosen since
-        return datetime.fromisoformat(mark["created_at"]).astimezone(UTC)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def backup_status(data_dir: Path, second_folder: str | None) -> BackupStatus:
-    """The last backup, and the last copy on the second folder (a few directory reads)."""
-    second = Path(second_folder.strip()) if second_folder and second_folder.strip() else None
-    own = list_backups(Path(data_dir) / FOLDER)
-    newest = [stamp_of(own[0])] if own else []
-    second_at: datetime | None = None
-    if second is not None:
-        on_second = list_backups(second)
-        if on_second:
-            newest.append(stamp_of(on_second[0]))
-            second_at = stamp_of(on_second[0])
-        marked = _marked_second_copy(Path(data_dir), second)
-        if marked is not None and (second_at is None or marked > second_at):
-            second_at = marked
-    known = [stamp for stamp in newest if stamp is not None]
-    return BackupStatus(last_at=max(known, default=None), second_folder=second, second_at=second_at)
 
 
 # --- checking and restoring -----------------------------------------------------------

@@ -6,7 +6,7 @@ activities), this month against last month (visits, loans, activities held,
 participants), the visitors of the last 30 days, the sync status (changes
 waiting in the outbox, the last successful sync) and the backup status (the
 last backup, the last copy on the second drive: file names and a small mark,
-``app.core.backup.backup_status``, no backup file is opened). Days and months are the
+``app.core.backup_files.backup_status``, no backup file is opened). Days and months are the
 library's own (WIB, WITA or WIT); tombstoned records and cancelled activities
 count nowhere. It counts the way the monthly report does
 (``app.reports.figures``): visits are people (a group with every person in
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from app.core.clock import ZONES, from_db, to_db, utcnow
 
 if TYPE_CHECKING:
-    from app.core.backup import BackupStatus
+    from app.core.backup_files import BackupStatus
 
 DAYS = 30  # the chart: today and the 29 days before it
 UPCOMING_DAYS = 7  # planned activities of the next week
@@ -248,7 +248,7 @@ def home_figures(conn: sqlite3.Connection, zone: str, now: datetime | None = Non
 
 def _backup_status(conn: sqlite3.Connection) -> BackupStatus | None:
     """The backup status of the database ``conn`` reads (its data folder, its setting)."""
-    from app.core.backup import backup_status  # not at start-up: the first refresh needs it
+    from app.core.backup_files import backup_status  # the light half of app.core.backup
 
     files = [row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"]
     if not files or not files[0]:

@@ -39,9 +39,11 @@ def _lrelease() -> Path:
 
 
 def _cache_dir() -> Path:
-    import platformdirs
+    """Where compiled catalogues are kept (Qt's own answer: platformdirs costs start-up ~10 ms)."""
+    from PySide6.QtCore import QStandardPaths
 
-    return Path(platformdirs.user_cache_dir("PerpusDesa", appauthor=False)) / "translations"
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
+    return Path(base) / "PerpusDesa" / "translations"
 
 
 def compiled_catalogue(catalogue: str, language: str) -> Path | None:
