@@ -483,6 +483,10 @@ PROBLEM_CODES: Final[dict[str, int]] = {
     "bundle_invalid": 422,
     "bundle_signature": 422,  # tampered or signed by another key
     "rate_limited": 429,
+    # Added by the server: answers no client sends for (the server's own 400/404/405/500).
+    "bad_request": 400,
+    "method_not_allowed": 405,
+    "server_error": 500,
 }
 
 

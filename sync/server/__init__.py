@@ -1,0 +1,1 @@
+"""The national server: FastAPI + SQLAlchemy, SQLite by default, PostgreSQL in production."""

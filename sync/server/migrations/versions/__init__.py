@@ -1,0 +1,1 @@
+"""The server's migration scripts, oldest first."""

@@ -1,0 +1,116 @@
+"""Ingest in the server's process (SQLite): times, periods, ranges and odd records."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from sync.protocol import Batch, Record
+from sync.server import admin
+from sync.server.db import Database
+from sync.server.ingest import apply_batch, high_water, merge_ranges
+from sync.server.models import Device, Library
+from sync.server.models import Record as RecordRow
+from tests.sync.conftest import visit
+
+WIB = timezone(timedelta(hours=7))
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    database = Database(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    yield database
+    database.close()
+
+
+def _apply(database: Database, records: list[Record], region: str = "33.74.01.1001") -> tuple[
+    str, dict[str, Any]
+]:  # fmt: skip
+    library = admin.add_library(database, region, "Perpustakaan Uji")
+    device_id = str(uuid.uuid4())
+    with database.transaction() as session:
+        session.add(
+            Device(
+                library_id=library.library_id,
+                device_id=device_id,
+                name="PC",
+                token_hash=uuid.uuid4().hex,
+                public_key="",
+                app_version="1",
+                enrolled_at=datetime.now(UTC),
+            )
+        )
+    batch = Batch(
+        batch_id=str(uuid.uuid4()),
+        device_id=device_id,
+        library_id=library.library_id,
+        db_epoch=str(uuid.uuid4()),
+        seq_from=1,
+        seq_to=max(len(records), 1),
+        sent_at=datetime.now(UTC),
+        records=records,
+    )
+    with database.transaction() as session:
+        row = session.get(Library, library.library_id)
+        assert row is not None
+        receipt = apply_batch(session, row, device_id, batch, datetime.now(UTC))
+    return library.library_id, receipt.model_dump(mode="json")
+
+
+def _rows(database: Database, library_id: str) -> dict[str, RecordRow]:
+    with database.transaction() as session:
+        found = session.scalars(select(RecordRow).where(RecordRow.library_id == library_id))
+        return {row.id: row for row in found}
+
+
+def test_times_are_kept_in_utc_and_periods_in_the_librarys_zone(database: Database) -> None:
+    evening = visit(visited_at="2026-10-31T18:30:00Z")  # 1 November 01:30 WIB
+    morning = visit(visited_at="2026-10-31T08:00:00+07:00")
+    stamp = datetime(2026, 11, 30, 23, 15, 5, 250000, tzinfo=WIB)
+    local = visit().model_copy(update={"created_at": stamp, "updated_at": stamp})
+    library_id, receipt = _apply(database, [evening, morning, local])
+    assert receipt["counts"]["inserted"] == 3
+    rows = _rows(database, library_id)
+    assert rows[evening.id].period == "2026-11"
+    assert rows[morning.id].period == "2026-10"
+    assert rows[local.id].updated_at == stamp  # read back aware, the same moment
+    assert rows[local.id].updated_at.tzinfo is not None
+    assert rows[local.id].received_at - datetime.now(UTC) < timedelta(minutes=1)
+
+
+def test_the_period_follows_the_time_zone_of_the_region(database: Database) -> None:
+    late = visit(visited_at="2026-10-31T15:30:00Z")  # 22:30 WIB, 23:30 WITA, 00:30 WIT
+    library_id, _ = _apply(database, [late], region="91.71")  # Kota Jayapura: WIT
+    assert _rows(database, library_id)[late.id].period == "2026-11"
+    library_id, _ = _apply(database, [late], region="33.74")  # Kota Semarang: WIB
+    assert _rows(database, library_id)[late.id].period == "2026-10"
+
+
+def test_records_that_cannot_be_stored_are_rejected_alone(database: Database) -> None:
+    nul = visit().model_copy(
+        update={"kind": "partner", "data": {"name": "Koperasi\x00Tani", "partner_type": "umkm"}}
+    )
+    old = visit().model_copy(
+        update={"created_at": datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5)))}
+    )
+    good = visit()
+    library_id, receipt = _apply(database, [nul, old, good])
+    assert receipt["counts"]["inserted"] == 1 and receipt["counts"]["rejected"] == 2
+    assert {r["id"]: r["code"] for r in receipt["results"]} == {
+        nul.id: "invalid_record",
+        old.id: "invalid_record",
+    }
+    assert set(_rows(database, library_id)) == {good.id}
+
+
+def test_ranges_merge_and_the_mark_stops_at_the_first_gap() -> None:
+    assert merge_ranges([[5, 9], [1, 3], [4, 4], [12, 12]]) == [[1, 9], [12, 12]]
+    assert high_water(merge_ranges([[1, 3], [5, 9]])) == 3
+    assert high_water(merge_ranges([[2, 9]])) == 0
+    assert high_water([]) == 0
