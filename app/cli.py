@@ -18,15 +18,25 @@ the monthly or annual report (``app.reports.figures``) and writes it as a PDF
 workbook; with neither file it prints the headline figures. A badly written
 period is a usage error (exit 2).
 
+``enroll --server URL --code CODE`` enrols this PC with the national server
+(``sync.client``; the token goes to the keyring or a private file, never into
+the database); ``sync`` sends the changes not yet on the server and prints how
+many were sent, already there and refused; ``bundle export FILE`` writes them
+into a signed file for a USB stick instead, ``bundle receipt FILE`` reads the
+server's receipt for it. A failure is one line and exit 1.
+
 ``backup [--to DIR]`` backs the library up (``app.core.backup``) into DIR, else
 into the data folder's ``backups`` and the second folder set in Settings;
 ``restore FILE`` checks FILE, backs up the current database, then puts the
-backup's library in its place (the program must not be running).
+backup's library in its place. ``restore`` and ``demo`` refuse while a PerpusDesa
+window has the data folder (``app.ui.single_instance``); ``backup`` and the
+imports may run beside it (SQLite transactions keep them apart).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -62,10 +72,11 @@ def _setup_translations(data_dir: Path, gui: bool, painting: bool = False) -> No
             from app.db.database import Database
 
             db = Database(data_dir)
-            if db.revision() is not None:
-                conn = db.connect()
+            if db.exists():
+                conn = db.connect()  # one connection for both reads: start-up opens fewer
                 try:
-                    language = str(Settings(conn).get("language"))
+                    if db.revision(conn) is not None:
+                        language = str(Settings(conn).get("language"))
                 finally:
                     conn.close()
         except Exception:
@@ -180,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalog_imports(kinds, t)
     _add_report(commands, t)
     _add_backup(commands, t)
+    _add_sync(commands, t)
     return parser
 
 
@@ -216,6 +228,52 @@ def _add_backup(commands: Any, t: Callable[[str], str]) -> None:
         metavar="FILE",
         help=t(QT_TRANSLATE_NOOP("PerpusDesa", "the backup file (.pdbak)")),
     )
+
+
+def _add_sync(commands: Any, t: Callable[[str], str]) -> None:
+    enroll = commands.add_parser(
+        "enroll",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "enrol this PC with the national server (once, with a code)"
+            )
+        ),
+    )
+    enroll.add_argument(
+        "--server",
+        required=True,
+        metavar="URL",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "the national server's address")),
+    )
+    enroll.add_argument(
+        "--code",
+        required=True,
+        metavar="CODE",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "the enrolment code from your facilitator")),
+    )
+    commands.add_parser(
+        "sync",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "send the changes to the national server")),
+    )
+    bundle = commands.add_parser(
+        "bundle",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "PerpusDesa", "send the changes on a USB stick instead of over the internet"
+            )
+        ),
+    )
+    actions = bundle.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "write the changes not yet sent into a file")),
+    )
+    export.add_argument("file", type=Path, metavar="FILE")
+    receipt = actions.add_parser(
+        "receipt",
+        help=t(QT_TRANSLATE_NOOP("PerpusDesa", "read the server's receipt for a bundle")),
+    )
+    receipt.add_argument("file", type=Path, metavar="FILE")
 
 
 CATALOG_KINDS = ("marc", "marcxml", "slims-csv", "template")
@@ -375,7 +433,10 @@ def _demo(data_dir: Path, years: int, seed: int) -> int:
                 file=sys.stderr,
             )
 
-    summary = generate_demo(db, years=years, seed=seed, progress=progress)
+    from app.ui.single_instance import hold_folder
+
+    with hold_folder(data_dir):  # not under a window showing the first-run set-up
+        summary = generate_demo(db, years=years, seed=seed, progress=progress)
     print(
         _translate(
             QT_TRANSLATE_NOOP(
@@ -583,10 +644,12 @@ def _backup(data_dir: Path, to_dir: Path | None) -> int:
 def _restore(data_dir: Path, path: Path) -> int:
     from app.core.backup import restore_backup
     from app.db.database import Database
+    from app.ui.single_instance import hold_folder
 
     db = Database(data_dir)
     try:
-        result = restore_backup(db, path)
+        with hold_folder(data_dir):  # never under an open window
+            result = restore_backup(db, path)
     finally:
         db.dispose()
     print(
@@ -693,6 +756,97 @@ def _number(line: Any, which: int) -> str:
     return rupiah(value) if line.rupiah else number(value)
 
 
+def _import_before_qt() -> None:
+    """Import the Qt-free modules the window's start needs, before PySide6 is loaded.
+
+    Once loaded, PySide6 reads the source of every module imported after it (to
+    look for ``from __feature__ import``): ~0.25 ms a module, some 60 modules on
+    the way to the window. Imported first, they are not read. Only a matter of
+    speed: a module missing here is read, not broken.
+    """
+    import dataclasses  # noqa: F401
+    import json  # noqa: F401
+    import logging  # noqa: F401
+    import pkgutil  # noqa: F401
+    import sqlite3  # noqa: F401
+
+    import app.core.auth
+    import app.core.clock
+    import app.core.home
+    import app.core.library
+    import app.core.settings
+    import app.core.setup
+    import app.core.tasks
+    import app.db.database  # noqa: F401
+
+
+def _sync_command(data_dir: Path, args: argparse.Namespace) -> int:
+    """``enroll``, ``sync``, ``bundle export`` and ``bundle receipt`` (``sync.client``)."""
+    from sync.client import SyncClient
+
+    db = _library(data_dir)
+    try:
+        client = SyncClient(db)
+        if args.command == "enroll":
+            enrolled = client.enroll(args.server, args.code)
+            print(
+                _translate(
+                    QT_TRANSLATE_NOOP(
+                        "PerpusDesa", "This PC is enrolled with {server} (library {library})."
+                    )
+                ).format(server=enrolled.server_url, library=enrolled.library_id)
+            )
+            _clock_warning(enrolled.clock_warning, enrolled.clock_skew_seconds)
+        elif args.command == "sync":
+            result = client.sync()
+            print(
+                _translate(
+                    QT_TRANSLATE_NOOP(
+                        "PerpusDesa",
+                        "Sync finished: {sent} sent, {already} already on the server,"
+                        " {refused} refused.",
+                    )
+                ).format(sent=result.sent, already=result.already_there, refused=result.refused)
+            )
+            for record in result.rejected_records:
+                print(f"  {record.kind} {record.id}: {_translate(record.message)}")
+            _clock_warning(result.clock_warning, result.clock_skew_seconds)
+        elif args.action == "export":
+            written = client.export_bundle(args.file)
+            print(
+                _translate(
+                    QT_TRANSLATE_NOOP("PerpusDesa", "Bundle written: {path} ({records} records).")
+                ).format(path=written.path, records=written.records)
+            )
+        else:
+            read = client.import_receipt(args.file)
+            print(
+                _translate(
+                    QT_TRANSLATE_NOOP(
+                        "PerpusDesa",
+                        "Receipt read: {synced} changes on the server, {rejected} refused.",
+                    )
+                ).format(synced=read.synced, rejected=read.rejected)
+            )
+    finally:
+        db.dispose()
+    return 0
+
+
+def _clock_warning(warning: bool, skew: float | None) -> None:
+    if warning and skew is not None:
+        print(
+            _translate(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa",
+                    "Warning: this PC's clock differs from the server's by {minutes} minutes."
+                    " Set the date and time of the PC.",
+                )
+            ).format(minutes=round(abs(skew) / 60)),
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Peek at --data-dir before parsing, so that help and errors use the library's language.
@@ -701,15 +855,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     known, rest = peek.parse_known_args(args_list)
     data_dir = (known.data_dir or default_data_dir()).expanduser().resolve()
     words = [word for word in rest if not word.startswith("-")]
+    gui = not words or words[0] == "gui"
+    if not gui:
+        return _main(args_list, data_dir, rest)
+    # Start-up builds much and frees little: no garbage collection until the window
+    # is built (run_gui turns it on again then).
+    gc.disable()
+    try:
+        _import_before_qt()
+        return _main(args_list, data_dir, rest)
+    finally:
+        gc.enable()
+
+
+def _main(args_list: list[str], data_dir: Path, rest: list[str]) -> int:
+    """``rest``: the arguments besides ``--data-dir``."""
+    words = [word for word in rest if not word.startswith("-")]
     _setup_translations(
         data_dir, gui=not words or words[0] == "gui", painting=bool(words) and words[0] == "report"
     )
-    parser = build_parser()
-    try:
-        args = parser.parse_args(args_list)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    command = args.command or "gui"
+    if rest in ([], ["gui"]):
+        # The window and nothing else on the command line: the full parser (every
+        # subcommand's help translated) need not be built.
+        command = "gui"
+    else:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
+        command = args.command or "gui"
     try:
         if command == "gui":
             from app.ui.app import run_gui
@@ -727,6 +902,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _backup(data_dir, args.to)
         if command == "restore":
             return _restore(data_dir, args.file)
+        if command in ("enroll", "sync", "bundle"):
+            return _sync_command(data_dir, args)
         if command == "import" and args.kind in CATALOG_KINDS:
             return _import_catalog(
                 data_dir, args.kind, args.file, args.skip_invalid, args.source, args.user

@@ -1,0 +1,852 @@
+"""The PC's side of the sync: enrol once, then send the outbox in batches, safely.
+
+:class:`SyncClient` is Qt-free; the Sinkronisasi page and the ``perpusdesa
+sync`` command drive it. A sync:
+
+1. ``GET /info``: the server's limits and clock (a skew over five minutes is a
+   warning, never a cursor: cursors are outbox sequence numbers);
+2. ``GET /sync/state``: the server's high-water mark for this device and epoch.
+   Above the PC's highest outbox seq, the database is a copy or an old one: a
+   new epoch starts and everything not yet synced goes again. Below what the
+   PC last heard, the server lost batches: the rows after it are sent again;
+3. a batch left ``sending`` by a cut or a crash is sent again under its own id
+   (the server answers a replay with the stored receipt); then batches from
+   high-water + 1, each within the server's record and byte limits, halved on
+   a 413 or a timeout. Each receipt is recorded with the rows it marks in one
+   transaction;
+4. ``GET /reference``: the national lists, kept in the setting
+   ``national_reference`` when their version is newer.
+
+Enrolment trades a one-time code for a device token (kept by
+:mod:`sync.keys`, never in the database). When the server already holds the
+library under its own id, the PC takes that id: every synced table's
+``library_id`` (and the library's own id) is rewritten in one unit-of-work
+transaction and a new epoch re-sends everything under it.
+
+USB bundles: :meth:`SyncClient.export_bundle` writes the rows still to send as
+signed batches without marking them; :meth:`SyncClient.import_receipt` marks
+what the server's bundle receipt covers.
+
+Bookkeeping beyond the ``sync_state`` row (enrolment time, device name, clock
+skew, the batch in flight) is the local setting ``sync_client`` (JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.core.clock import utcnow
+from app.core.errors import KnownError, ValidationError
+from app.core.ids import uuid7
+from app.core.tasks import Progress
+from app.core.text import QT_TRANSLATE_NOOP
+from app.db.connection import transaction
+from app.db.database import Database
+from app.db.tables import SYNCED_TABLES
+from sync import outbox
+from sync.bundle import read_receipt, write_bundle
+from sync.keys import KeyStore, public_key_b64
+from sync.protocol import (
+    CLOCK_SKEW_WARNING_SECONDS,
+    MAX_BATCH_BYTES,
+    MAX_BATCH_RECORDS,
+    PROTOCOL_VERSION,
+    SCHEMA_VERSION,
+    Batch,
+    Bundle,
+    EnrollRequest,
+    EnrollResponse,
+    Info,
+    Receipt,
+    Reference,
+    SyncState,
+    encode_batch,
+)
+from sync.transport import HalveBatch, NotEnrolled, RequestHook, SyncError, Transport
+
+__all__ = [
+    "BundleResult",
+    "EnrollResult",
+    "NotEnrolled",
+    "ReceiptResult",
+    "RejectedRecord",
+    "SyncClient",
+    "SyncError",
+    "SyncResult",
+    "SyncStatus",
+    "SyncStep",
+]
+
+META_KEY = "sync_client"
+REFERENCE_KEY = "national_reference"
+
+REJECT_MESSAGES = {
+    "invalid_record": QT_TRANSLATE_NOOP(
+        "PerpusDesa",
+        "The server found this record incomplete or wrong. Open it, correct it and save it:"
+        " it is sent again with the next sync.",
+    ),
+    "personal_field": QT_TRANSLATE_NOOP(
+        "PerpusDesa",
+        "This record carried personal data the server may not take. Tell your district"
+        " facilitator.",
+    ),
+    "forbidden_library": QT_TRANSLATE_NOOP(
+        "PerpusDesa", "The server says this record belongs to another library."
+    ),
+}
+OTHER_REJECT = QT_TRANSLATE_NOOP("PerpusDesa", "The server refused this record.")
+NOTHING_TO_SEND = QT_TRANSLATE_NOOP(
+    "PerpusDesa", "Nothing to send: every change is on the national server already."
+)
+NOT_SET_UP = QT_TRANSLATE_NOOP("PerpusDesa", "Set up the library first.")
+TYPE_CODE = QT_TRANSLATE_NOOP("PerpusDesa", "Type the enrolment code.")
+
+
+@dataclass(frozen=True)
+class RejectedRecord:
+    kind: str
+    id: str
+    code: str
+    message: str  # English source text: translate in context "PerpusDesa"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    device_id: str
+    device_name: str | None
+    library_id: str | None
+    db_epoch: str
+    enrolled_at: datetime | None
+    last_sync_at: datetime | None
+    pending: int
+    sending: int
+    synced: int
+    rejected: int
+    rejected_records: list[RejectedRecord]
+    clock_skew_seconds: float | None
+    clock_warning: bool
+    reference_version: int | None
+
+
+@dataclass(frozen=True)
+class SyncStep:
+    phase: str  # connecting, checking, sending, reference, done
+    records_done: int
+    records_total: int
+    bytes_sent: int
+    bytes_received: int
+    batches_done: int
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    sent: int
+    already_there: int
+    refused: int
+    batches: int
+    requests: int
+    bytes_sent: int
+    bytes_received: int
+    new_epoch: bool
+    clock_skew_seconds: float | None
+    clock_warning: bool
+    reference_updated: bool
+    rejected_records: list[RejectedRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EnrollResult:
+    server_url: str
+    device_id: str
+    library_id: str
+    adopted_library: bool
+    clock_skew_seconds: float | None
+    clock_warning: bool
+
+
+@dataclass(frozen=True)
+class BundleResult:
+    path: Path
+    batches: int
+    records: int
+    bytes: int
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    batches: int
+    synced: int
+    rejected: int
+    ignored_batches: int
+
+
+@dataclass
+class _Identity:
+    device_id: str
+    db_epoch: str
+    server_url: str | None
+    last_sync_at: datetime | None
+    last_acked_seq: int
+    library_id: str | None
+    meta: dict[str, Any]
+
+
+def rejected_record(kind: str, record_id: str, code: str) -> RejectedRecord:
+    return RejectedRecord(kind, record_id, code, REJECT_MESSAGES.get(code, OTHER_REJECT))
+
+
+def _parse_time(text: Any) -> datetime | None:
+    if not text:
+        return None
+    value = datetime.fromisoformat(str(text))
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _db_time(value: datetime) -> str:
+    """A UTC time as the database keeps it (naive ISO text)."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+
+
+class SyncClient:
+    """Enrolment, sync, bundles and receipts for one library database."""
+
+    def __init__(
+        self,
+        db: Database,
+        data_dir: Path | None = None,
+        *,
+        hook: RequestHook | None = None,
+        tries: int = 5,
+        backoff: float = 1.0,
+        connect_timeout: float = 10.0,
+        read_timeout: float = 60.0,
+        use_keyring: bool | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        batch_records: int | None = None,
+    ) -> None:
+        self.db = db
+        self.data_dir = Path(data_dir) if data_dir is not None else db.data_dir
+        self.hook = hook
+        self.tries = tries
+        self.backoff = backoff
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+        self.use_keyring = use_keyring
+        self.clock = clock
+        # At most this many records per batch (tests, benchmarks); the server's limit otherwise.
+        self.batch_records = batch_records
+
+    # --- local bookkeeping ------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = self.db.connect()
+        if conn.execute("SELECT 1 FROM sync_state").fetchone() is None:
+            from app.core.setup import ensure_sync_state
+
+            with transaction(conn):
+                ensure_sync_state(conn)
+        return conn
+
+    def _identity(self, conn: sqlite3.Connection) -> _Identity:
+        row = conn.execute(
+            "SELECT device_id, db_epoch, server_url, last_sync_at, last_acked_seq"
+            " FROM sync_state ORDER BY id LIMIT 1"
+        ).fetchone()
+        library = conn.execute(
+            "SELECT id FROM library WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
+        ).fetchone()
+        return _Identity(
+            device_id=str(row[0]),
+            db_epoch=str(row[1]),
+            server_url=row[2],
+            last_sync_at=_parse_time(row[3]),
+            last_acked_seq=int(row[4] or 0),
+            library_id=str(library[0]) if library else None,
+            meta=_load_meta(conn),
+        )
+
+    def _keys(self, device_id: str) -> KeyStore:
+        return KeyStore(self.data_dir, device_id, use_keyring=self.use_keyring)
+
+    def _transport(
+        self, server_url: str, token: str | None, progress: Progress | None
+    ) -> Transport:
+        return Transport(
+            server_url,
+            token,
+            check=progress.check if progress is not None else None,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            tries=self.tries,
+            backoff=self.backoff,
+            hook=self.hook,
+        )
+
+    def _skew(self, server_time: datetime) -> float:
+        return (server_time - self.clock()).total_seconds()
+
+    # --- state --------------------------------------------------------------------------
+
+    def state(self) -> SyncStatus:
+        """Enrolment, last sync and the outbox's counts (a few quick queries)."""
+        conn = self._connect()
+        try:
+            ident = self._identity(conn)
+            found = outbox.counts(conn)
+            rejected = [rejected_record(*row) for row in outbox.rejected_records(conn)]
+            reference = _load_setting(conn, REFERENCE_KEY)
+        finally:
+            conn.close()
+        meta = ident.meta
+        skew = meta.get("clock_skew_seconds")
+        enrolled = bool(ident.server_url) and self._keys(ident.device_id).token() is not None
+        return SyncStatus(
+            enrolled=enrolled,
+            server_url=ident.server_url,
+            device_id=ident.device_id,
+            device_name=meta.get("device_name"),
+            library_id=ident.library_id,
+            db_epoch=ident.db_epoch,
+            enrolled_at=_parse_time(meta.get("enrolled_at")),
+            last_sync_at=ident.last_sync_at,
+            pending=found["pending"],
+            sending=found["sending"],
+            synced=found["synced"],
+            rejected=found["rejected"],
+            rejected_records=rejected,
+            clock_skew_seconds=skew,
+            clock_warning=skew is not None and abs(skew) > CLOCK_SKEW_WARNING_SECONDS,
+            reference_version=reference.get("version") if isinstance(reference, dict) else None,
+        )
+
+    # --- enrolment ------------------------------------------------------------------------
+
+    def enroll(self, server_url: str, code: str, progress: Progress | None = None) -> EnrollResult:
+        """Trade the one-time code for this PC's token; settle the one library id."""
+        code = "".join(code.split())
+        if len(code) < 4:
+            raise ValidationError(TYPE_CODE, field="code")
+        conn = self._connect()
+        try:
+            ident = self._identity(conn)
+        finally:
+            conn.close()
+        if ident.library_id is None:
+            raise KnownError(NOT_SET_UP)
+        transport = self._transport(server_url, None, progress)
+        try:
+            info = transport.get("/info", Info)
+            _check_versions(info)
+            skew = self._skew(info.server_time)
+            keys = self._keys(ident.device_id)
+            key = keys.signing_key(create=True)
+            assert key is not None
+            device_name = (socket.gethostname() or "PC")[:300]
+            answer = transport.post(
+                "/enroll",
+                EnrollRequest(
+                    code=code,
+                    device_id=ident.device_id,
+                    device_name=device_name,
+                    library_id=ident.library_id,
+                    public_key=public_key_b64(key),
+                    app_version=__version__[:40],
+                ),
+                EnrollResponse,
+            )
+        finally:
+            transport.close()
+        if answer.device_id != ident.device_id:
+            # The server named this device: keep the key under the new name too.
+            moved = self._keys(answer.device_id)
+            moved._set("device-key", keys._get("device-key") or "")
+            keys = moved
+        keys.set_token(answer.token)
+        adopted = answer.library_id != ident.library_id
+        meta = {
+            **ident.meta,
+            "enrolled_at": self.clock().isoformat(),
+            "device_name": device_name,
+            "clock_skew_seconds": skew,
+            "inflight": None,
+        }
+        if adopted:
+            self._adopt_library(
+                ident.library_id, answer.library_id, answer.device_id, transport.server_url, meta
+            )
+        else:
+            conn = self._connect()
+            try:
+                with transaction(conn):
+                    conn.execute(
+                        "UPDATE sync_state SET server_url = ?, device_id = ?",
+                        (transport.server_url, answer.device_id),
+                    )
+                    _save_meta(conn, meta)
+            finally:
+                conn.close()
+        return EnrollResult(
+            server_url=transport.server_url,
+            device_id=answer.device_id,
+            library_id=answer.library_id,
+            adopted_library=adopted,
+            clock_skew_seconds=skew,
+            clock_warning=abs(skew) > CLOCK_SKEW_WARNING_SECONDS,
+        )
+
+    def _adopt_library(
+        self, old: str, new: str, device_id: str, server_url: str, meta: dict[str, Any]
+    ) -> None:
+        """Rewrite ``library_id`` everywhere to the server's, in one transaction; new epoch.
+
+        Raw statements on the unit of work's own connection: the write guard
+        refuses synced writes on light connections and ORM writes outside a
+        unit of work, and this is neither. Foreign keys are checked at commit
+        (the unit of work defers them), when every row points at the new id.
+        """
+        from app.db.uow import SYSTEM, UnitOfWork
+
+        with UnitOfWork(self.db, SYSTEM) as uow:
+            conn = uow.dbapi_connection()
+            conn.execute("UPDATE library SET id = ?, library_id = ? WHERE id = ?", (new, new, old))
+            for table in sorted(SYNCED_TABLES - {"library"}):
+                conn.execute(f"UPDATE {table} SET library_id = ? WHERE library_id = ?", (new, old))
+            conn.execute(
+                "UPDATE outbox SET record_id = ? WHERE table_name = 'library' AND record_id = ?",
+                (new, old),
+            )
+            # Everything goes again under the library's one id, in a new epoch.
+            conn.execute("UPDATE outbox SET state = 'pending', batch_id = NULL, error = NULL")
+            conn.execute(
+                "UPDATE sync_state SET db_epoch = ?, last_acked_seq = 0, device_id = ?,"
+                " server_url = ?",
+                (uuid7(), device_id, server_url),
+            )
+            conn.execute(
+                "INSERT INTO audit_entry (at, user_id, username, action, table_name, record_id,"
+                " detail) VALUES (?, NULL, ?, 'adopt_library', 'library', ?, ?)",
+                (_db_time(self.clock()), SYSTEM.username, new, json.dumps({"from": old})),
+            )
+            _save_meta(conn, meta)
+
+    # --- sync -----------------------------------------------------------------------------
+
+    def sync(
+        self,
+        progress: Progress | None = None,
+        on_step: Callable[[SyncStep], None] | None = None,
+    ) -> SyncResult:
+        """Send every change not yet on the server; resumable after any cut or crash."""
+        progress = progress or Progress()
+        conn = self._connect()
+        try:
+            ident = self._identity(conn)
+            if not ident.server_url:
+                raise NotEnrolled()
+            token = self._keys(ident.device_id).token()
+            if token is None:
+                raise NotEnrolled()
+            transport = self._transport(ident.server_url, token, progress)
+            try:
+                return _Run(self, conn, ident, transport, progress, on_step).run()
+            finally:
+                transport.close()
+        finally:
+            conn.close()
+
+    # --- bundles ----------------------------------------------------------------------------
+
+    def export_bundle(self, path: Path, progress: Progress | None = None) -> BundleResult:
+        """Write the changes still to send as a signed bundle; rows stay as they are."""
+        progress = progress or Progress()
+        path = Path(path)
+        conn = self._connect()
+        try:
+            ident = self._identity(conn)
+            key = self._keys(ident.device_id).signing_key()
+            if not ident.server_url or key is None or ident.library_id is None:
+                raise NotEnrolled()
+            total = outbox.open_records(conn, ident.last_acked_seq + 1)
+            if total == 0:
+                raise KnownError(NOTHING_TO_SEND)
+            batches: list[Batch] = []
+            start, done, last = ident.last_acked_seq + 1, 0, outbox.max_seq(conn)
+            now = self.clock()
+
+            def make(planned: outbox.PlannedBatch) -> Batch:
+                return Batch(
+                    batch_id=uuid7(),
+                    device_id=ident.device_id,
+                    library_id=str(ident.library_id),
+                    db_epoch=ident.db_epoch,
+                    seq_from=planned.seq_from,
+                    seq_to=planned.seq_to,
+                    sent_at=now,
+                    records=planned.records,
+                )
+
+            covered: dict[tuple[str, str], int] = {}
+            while (
+                planned := _fitting_batch(
+                    conn, start, MAX_BATCH_RECORDS, last, MAX_BATCH_BYTES, make, covered
+                )
+            ) is not None:
+                progress.check()
+                batch, _body = planned
+                batches.append(batch)
+                covered.update(((r.kind, r.id), r.version) for r in batch.records)
+                done += len(batch.records)
+                progress.update(done, total, "")
+                start = batch.seq_to + 1
+        finally:
+            conn.close()
+        bundle = Bundle(
+            bundle_id=uuid7(),
+            device_id=ident.device_id,
+            library_id=ident.library_id,
+            created_at=self.clock(),
+            batches=batches,
+        )
+        size = write_bundle(path, bundle, key)
+        if batches:
+            # The server's mark may reach this far once the bundle is imported.
+            conn = self._connect()
+            try:
+                meta = _load_meta(conn)
+                exported = meta.get("exported")
+                seq_to = batches[-1].seq_to
+                if isinstance(exported, dict) and exported.get("epoch") == ident.db_epoch:
+                    seq_to = max(seq_to, int(exported.get("seq_to", 0)))
+                meta["exported"] = {"epoch": ident.db_epoch, "seq_to": seq_to}
+                with transaction(conn):
+                    _save_meta(conn, meta)
+            finally:
+                conn.close()
+        return BundleResult(path, len(batches), done, size)
+
+    def import_receipt(self, path: Path) -> ReceiptResult:
+        """Mark the rows the server's bundle receipt covers as synced or rejected."""
+        path = Path(path)
+        receipt = read_receipt(path)
+        conn = self._connect()
+        try:
+            ident = self._identity(conn)
+            if receipt.device_id != ident.device_id or receipt.library_id != ident.library_id:
+                raise SyncError("receipt_invalid", path=str(path))
+            synced = rejected = ignored = 0
+            with transaction(conn):
+                acked = ident.last_acked_seq
+                for one in receipt.receipts:
+                    if one.db_epoch != ident.db_epoch or one.device_id != ident.device_id:
+                        ignored += 1
+                        continue
+                    marked, refused = outbox.apply_receipt(conn, one)
+                    synced, rejected = synced + marked, rejected + refused
+                    acked = max(acked, one.high_water)
+                conn.execute("UPDATE sync_state SET last_acked_seq = ?", (acked,))
+        finally:
+            conn.close()
+        return ReceiptResult(len(receipt.receipts), synced, rejected, ignored)
+
+
+class _Run:
+    """One sync: the state it carries from request to request."""
+
+    def __init__(
+        self,
+        client: SyncClient,
+        conn: sqlite3.Connection,
+        ident: _Identity,
+        transport: Transport,
+        progress: Progress,
+        on_step: Callable[[SyncStep], None] | None,
+    ) -> None:
+        self.client = client
+        self.conn = conn
+        self.ident = ident
+        self.t = transport
+        self.progress = progress
+        self.on_step = on_step
+        self.meta = dict(ident.meta)
+        self.counts = {"sent": 0, "already": 0, "refused": 0, "batches": 0}
+        self.rejected: list[RejectedRecord] = []
+        self.done = 0
+        self.total = 0
+        self.epoch = ident.db_epoch
+
+    def step(self, phase: str) -> None:
+        self.progress.update(self.done, self.total, "")
+        if self.on_step is not None:
+            stats = self.t.stats
+            self.on_step(
+                SyncStep(
+                    phase,
+                    self.done,
+                    self.total,
+                    stats.bytes_sent,
+                    stats.bytes_received,
+                    self.counts["batches"],
+                )
+            )
+
+    def save_meta(self, **changes: Any) -> None:
+        self.meta.update(changes)
+        with transaction(self.conn):
+            _save_meta(self.conn, self.meta)
+
+    def run(self) -> SyncResult:
+        conn, t = self.conn, self.t
+        self.step("connecting")
+        info = t.get("/info", Info)
+        _check_versions(info)
+        skew = self.client._skew(info.server_time)
+        self.save_meta(clock_skew_seconds=skew)
+        max_records = max(1, min(info.max_batch_records, MAX_BATCH_RECORDS))
+        if self.client.batch_records is not None:
+            max_records = max(1, min(max_records, self.client.batch_records))
+        max_bytes = max(1024, min(info.max_batch_bytes, MAX_BATCH_BYTES))
+
+        self.step("checking")
+        epoch = self.ident.db_epoch
+        state = t.get("/sync/state", SyncState, params={"db_epoch": epoch})
+        high_water = state.high_water
+        new_epoch = False
+        # What this database itself sent explains the server's mark; a higher mark
+        # means a copy of this folder sent under the same device and epoch.
+        explained = self.ident.last_acked_seq
+        for sent in (self.meta.get("inflight"), self.meta.get("exported")):
+            if isinstance(sent, dict) and sent.get("epoch") == epoch:
+                explained = max(explained, int(sent.get("seq_to", 0)))
+        if high_water > outbox.max_seq(conn) or high_water > explained:
+            # A copy of the database, or an old one: its numbers were used already.
+            epoch, high_water, new_epoch = uuid7(), 0, True
+            with transaction(conn):
+                conn.execute("UPDATE sync_state SET db_epoch = ?, last_acked_seq = 0", (epoch,))
+                conn.execute(
+                    "UPDATE outbox SET state = 'pending', batch_id = NULL WHERE state = 'sending'"
+                )
+                self.meta["inflight"] = None
+                _save_meta(conn, self.meta)
+        elif high_water < self.ident.last_acked_seq:
+            # The server lost what came after its mark (restored from a backup).
+            outbox.reopen_after(conn, high_water)
+            with transaction(conn):
+                conn.execute("UPDATE sync_state SET last_acked_seq = ?", (high_water,))
+                self.meta["inflight"] = None
+                _save_meta(conn, self.meta)
+        self.epoch = epoch
+
+        self.total = outbox.open_records(conn)
+        self.step("sending")
+        inflight = self.meta.get("inflight")
+        if inflight and inflight.get("epoch") == epoch:
+            receipt = self.send_again(inflight, max_bytes)
+            if receipt is not None:
+                high_water = max(high_water, receipt.high_water)
+        with transaction(conn):
+            outbox.settle_up_to(conn, high_water)
+        self.send_all(high_water + 1, max_records, max_bytes)
+
+        self.step("reference")
+        reference_updated = self.pull_reference()
+        now = self.client.clock()
+        with transaction(conn):
+            conn.execute("UPDATE sync_state SET last_sync_at = ?", (_db_time(now),))
+        self.step("done")
+        return SyncResult(
+            sent=self.counts["sent"],
+            already_there=self.counts["already"],
+            refused=self.counts["refused"],
+            batches=self.counts["batches"],
+            requests=t.stats.requests,
+            bytes_sent=t.stats.bytes_sent,
+            bytes_received=t.stats.bytes_received,
+            new_epoch=new_epoch,
+            clock_skew_seconds=skew,
+            clock_warning=abs(skew) > CLOCK_SKEW_WARNING_SECONDS,
+            reference_updated=reference_updated,
+            rejected_records=self.rejected,
+        )
+
+    def batch(self, batch_id: str, planned: outbox.PlannedBatch) -> Batch:
+        return Batch(
+            batch_id=batch_id,
+            device_id=self.ident.device_id,
+            library_id=str(self.ident.library_id),
+            db_epoch=self.epoch,
+            seq_from=planned.seq_from,
+            seq_to=planned.seq_to,
+            sent_at=self.client.clock(),
+            records=planned.records,
+        )
+
+    def send_again(self, inflight: dict[str, Any], max_bytes: int) -> Receipt | None:
+        """The batch a cut or a crash left without receipt, under its own id."""
+        planned = outbox.plan_range(self.conn, inflight["seq_from"], inflight["seq_to"])
+        body = encode_batch(self.batch(inflight["batch_id"], planned))
+        try:
+            return self.put(inflight["batch_id"], planned, body)
+        except (HalveBatch, _Conflict):
+            with transaction(self.conn):
+                outbox.unmark_sending(self.conn, planned.seq_from, planned.seq_to)
+                self.meta["inflight"] = None
+                _save_meta(self.conn, self.meta)
+            return None
+
+    def send_all(self, start: int, max_records: int, max_bytes: int) -> None:
+        conn = self.conn
+        limit = ceiling = max_records
+        timeouts = 0
+        while True:
+            self.progress.check()
+            upto = outbox.max_seq(conn)
+            fitting = _fitting_batch(
+                conn, start, limit, upto, max_bytes, lambda p: self.batch(uuid7(), p)
+            )
+            if fitting is None:
+                return
+            batch, body = fitting
+            planned = outbox.PlannedBatch(batch.seq_from, batch.seq_to, list(batch.records), 0)
+            with transaction(conn):
+                outbox.mark_sending(conn, batch.batch_id, batch.seq_from, batch.seq_to)
+                self.meta["inflight"] = {
+                    "batch_id": batch.batch_id,
+                    "seq_from": batch.seq_from,
+                    "seq_to": batch.seq_to,
+                    "epoch": self.epoch,
+                }
+                _save_meta(conn, self.meta)
+            try:
+                receipt = self.put(batch.batch_id, planned, body)
+            except (HalveBatch, _Conflict) as exc:
+                with transaction(conn):
+                    outbox.unmark_sending(conn, batch.seq_from, batch.seq_to)
+                    self.meta["inflight"] = None
+                    _save_meta(conn, self.meta)
+                if isinstance(exc, _Conflict):
+                    continue
+                if exc.reason == "too_large" and len(batch.records) <= 1:
+                    raise SyncError("too_large", status=413) from exc
+                if exc.reason == "timeout":
+                    timeouts += 1
+                    if timeouts >= self.t.tries:
+                        raise SyncError(
+                            "timeout", server=self.t._host(), tries=self.t.tries
+                        ) from exc
+                    self.t._pause(timeouts)
+                # Never again as large as what failed; grow back after successes up to that.
+                ceiling = max(1, len(batch.records) - 1)
+                limit = max(1, min(limit, len(batch.records)) // 2)
+                continue
+            timeouts = 0
+            limit = min(ceiling, limit * 2)
+            start = max(batch.seq_to, receipt.high_water) + 1
+
+    def put(self, batch_id: str, planned: outbox.PlannedBatch, body: bytes) -> Receipt:
+        """Send one batch; record its receipt with the rows it marks, in one transaction."""
+        try:
+            receipt = self.t.put_batch(batch_id, body, Receipt)
+        except SyncError as exc:
+            if exc.code == "batch_conflict":
+                raise _Conflict() from exc
+            raise
+        if (
+            receipt.batch_id != batch_id
+            or receipt.seq_from != planned.seq_from
+            or receipt.seq_to != planned.seq_to
+        ):
+            raise SyncError("not_our_server")
+        with transaction(self.conn):
+            outbox.apply_receipt(self.conn, receipt, planned.records)
+            self.conn.execute("UPDATE sync_state SET last_acked_seq = ?", (receipt.high_water,))
+            self.meta["inflight"] = None
+            _save_meta(self.conn, self.meta)
+        counts = receipt.counts
+        self.counts["sent"] += counts.inserted + counts.updated
+        self.counts["already"] += counts.unchanged + counts.stale
+        self.counts["refused"] += counts.rejected
+        self.counts["batches"] += 1
+        self.rejected += [
+            rejected_record(r.kind, r.id, r.code) for r in receipt.results if r.status == "rejected"
+        ]
+        self.done = min(self.total, self.done + len(planned.records))
+        self.step("sending")
+        return receipt
+
+    def pull_reference(self) -> bool:
+        reference = self.t.get("/reference", Reference)
+        stored = _load_setting(self.conn, REFERENCE_KEY)
+        version = stored.get("version") if isinstance(stored, dict) else None
+        if isinstance(version, int) and version >= reference.version:
+            return False
+        with transaction(self.conn):
+            _save_setting(self.conn, REFERENCE_KEY, reference.model_dump(mode="json"))
+        return True
+
+
+class _Conflict(Exception):
+    """409 batch_conflict: the id is the server's for another range; use a new one."""
+
+
+def _fitting_batch(
+    conn: sqlite3.Connection,
+    start: int,
+    limit: int,
+    upto: int,
+    max_bytes: int,
+    make: Callable[[outbox.PlannedBatch], Batch],
+    covered: dict[tuple[str, str], int] | None = None,
+) -> tuple[Batch, bytes] | None:
+    """The next batch from ``start`` whose gzip body fits ``max_bytes`` (halving to fit)."""
+    while True:
+        planned = outbox.plan_batch(conn, start, limit, upto=upto, covered=covered)
+        if planned is None:
+            return None
+        batch = make(planned)
+        body = encode_batch(batch)
+        if len(body) <= max_bytes or len(planned.records) <= 1:
+            return batch, body
+        limit = max(1, len(planned.records) // 2)
+
+
+def _check_versions(info: Info) -> None:
+    if PROTOCOL_VERSION not in info.protocol_versions:
+        raise SyncError("protocol_version")
+    if SCHEMA_VERSION not in info.schema_versions:
+        raise SyncError("schema_version")
+
+
+def _load_setting(conn: sqlite3.Connection, key: str) -> Any:
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    value = row[0]
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _save_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value)),
+    )
+
+
+def _load_meta(conn: sqlite3.Connection) -> dict[str, Any]:
+    value = _load_setting(conn, META_KEY)
+    return value if isinstance(value, dict) else {}
+
+
+def _save_meta(conn: sqlite3.Connection, meta: dict[str, Any]) -> None:
+    _save_setting(conn, META_KEY, meta)

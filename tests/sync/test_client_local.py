@@ -1,0 +1,451 @@
+"""The sync client's logic against a small stand-in server (no national server needed).
+
+The stand-in (``http.server`` on 127.0.0.1, in a thread) speaks the wire of
+``sync.protocol`` just enough: limits, the high-water mark as the contiguous
+prefix of received ranges, stored receipts for replays, and switches for the
+awkward cases (413 above a record count, an answer lost after the batch was
+applied, a rejected record, another library id at enrolment). The real server
+is exercised by ``test_client_server.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from app.core.tasks import Progress
+from app.db.database import Database
+from app.db.tables import SYNCED_TABLES
+from sync.client import SyncClient
+from sync.protocol import (
+    Batch,
+    Counts,
+    EnrollResponse,
+    Info,
+    Receipt,
+    RecordResult,
+    Reference,
+    SyncState,
+    decode_batch,
+)
+from sync.transport import SyncError
+from tests.sync_child import demo_copy, personal_values
+
+
+class Stand:
+    """What the stand-in server holds and how it misbehaves."""
+
+    def __init__(self) -> None:
+        self.library_id: str | None = None  # None: take the PC's at enrolment
+        self.max_records = 500
+        self.refuse_above: int | None = None  # 413 for batches with more records
+        self.lose_answers = 0  # apply, then close the connection without answering
+        self.reject: set[str] = set()  # record ids to reject as invalid_record
+        self.server_time = datetime.now(UTC)
+        self.reference_version = 1
+        self.records: dict[tuple[str, str], int] = {}
+        self.ranges: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        self.receipts: dict[str, Receipt] = {}
+        self.batches: list[Batch] = []
+        self.lock = threading.Lock()
+
+    def high_water(self, device: str, epoch: str) -> int:
+        mark = 0
+        for start, end in sorted(self.ranges.get((device, epoch), [])):
+            if start > mark + 1:
+                break
+            mark = max(mark, end)
+        return mark
+
+    def apply(self, batch: Batch) -> Receipt:
+        counts = {"inserted": 0, "updated": 0, "unchanged": 0, "stale": 0, "rejected": 0}
+        results = []
+        for record in batch.records:
+            key = (record.kind, record.id)
+            if record.id in self.reject:
+                counts["rejected"] += 1
+                results.append(
+                    RecordResult(
+                        kind=record.kind,
+                        id=record.id,
+                        status="rejected",
+                        code="invalid_record",
+                        message="bad",
+                    )
+                )
+                continue
+            had = self.records.get(key)
+            if had is None:
+                counts["inserted"] += 1
+            elif record.version > had:
+                counts["updated"] += 1
+            elif record.version == had:
+                counts["unchanged"] += 1
+            else:
+                counts["stale"] += 1
+                continue
+            self.records[key] = record.version
+        self.ranges.setdefault((batch.device_id, batch.db_epoch), []).append(
+            (batch.seq_from, batch.seq_to)
+        )
+        self.batches.append(batch)
+        receipt = Receipt(
+            batch_id=batch.batch_id,
+            device_id=batch.device_id,
+            db_epoch=batch.db_epoch,
+            seq_from=batch.seq_from,
+            seq_to=batch.seq_to,
+            received_at=datetime.now(UTC),
+            counts=Counts(**counts),
+            results=results,
+            high_water=self.high_water(batch.device_id, batch.db_epoch),
+        )
+        self.receipts[batch.batch_id] = receipt
+        return receipt
+
+
+def _handler(stand: Stand) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *_: Any) -> None:
+            pass
+
+        def answer(self, status: int, payload: Any) -> None:
+            body = (
+                payload.model_dump_json().encode()
+                if hasattr(payload, "model_dump_json")
+                else (json.dumps(payload).encode())
+            )
+            self.send_response(status)
+            kind = "application/json" if status < 400 else "application/problem+json"
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            url = urlsplit(self.path)
+            if url.path == "/api/v1/info":
+                self.answer(
+                    200,
+                    Info(
+                        server="stand-in",
+                        protocol_versions=[1],
+                        schema_versions=[1],
+                        server_time=stand.server_time,
+                        max_batch_records=stand.max_records,
+                        max_batch_bytes=256 * 1024,
+                        max_bundle_bytes=64 * 1024 * 1024,
+                    ),
+                )
+            elif url.path == "/api/v1/sync/state":
+                epoch = parse_qs(url.query)["db_epoch"][0]
+                device = self.headers["Authorization"].removeprefix("Bearer tok-")
+                self.answer(
+                    200,
+                    SyncState(
+                        device_id=device,
+                        library_id=stand.library_id or device,
+                        db_epoch=epoch,
+                        high_water=stand.high_water(device, epoch),
+                        server_time=datetime.now(UTC),
+                    ),
+                )
+            elif url.path == "/api/v1/reference":
+                self.answer(
+                    200,
+                    Reference(
+                        version=stand.reference_version,
+                        activity_categories=[],
+                        strategies=[],
+                        purposes=[],
+                        age_bands=[],
+                    ),
+                )
+            else:
+                self.answer(404, {"envelope": "perpusdesa-sync", "code": "not_found"})
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            if stand.library_id is None:
+                stand.library_id = body["library_id"]
+            self.answer(
+                200,
+                EnrollResponse(
+                    device_id=body["device_id"],
+                    library_id=stand.library_id,
+                    token=f"tok-{body['device_id']}",
+                    server_time=datetime.now(UTC),
+                ),
+            )
+
+        def do_PUT(self) -> None:
+            raw = self.rfile.read(int(self.headers["Content-Length"]))
+            batch = decode_batch(raw)
+            with stand.lock:
+                if batch.batch_id in stand.receipts:
+                    self.answer(200, stand.receipts[batch.batch_id])
+                    return
+                if stand.refuse_above is not None and len(batch.records) > stand.refuse_above:
+                    self.answer(413, {"envelope": "perpusdesa-sync", "code": "too_large"})
+                    return
+                receipt = stand.apply(batch)
+                if stand.lose_answers > 0:
+                    stand.lose_answers -= 1
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
+            self.answer(200, receipt)
+
+    return Handler
+
+
+@pytest.fixture
+def stand() -> Iterator[tuple[Stand, str]]:
+    state = Stand()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield state, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _client(db: Database) -> SyncClient:
+    return SyncClient(db, tries=3, backoff=0.01, read_timeout=5)
+
+
+def _states(db: Database) -> dict[str, int]:
+    conn = db.connect()
+    try:
+        return dict(conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
+    finally:
+        conn.close()
+
+
+def _records_on_pc(db: Database) -> dict[tuple[str, str], int]:
+    conn = db.connect()
+    try:
+        return {
+            (table, row[0]): row[1]
+            for table in SYNCED_TABLES
+            for row in conn.execute(f"SELECT id, version FROM {table}")
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def demo(data_dir: Path) -> Iterator[Database]:
+    db = demo_copy(data_dir)
+    yield db
+    db.dispose()
+
+
+def test_sync_sends_every_record_once_at_its_latest_version(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    state, url = stand
+    state.max_records = 400
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    seen: list[int] = []
+    result = client.sync(Progress(lambda done, total, text: seen.append(done)))
+    assert state.records == _records_on_pc(demo)
+    assert result.sent == len(state.records) and result.refused == 0
+    assert all(len(batch.records) <= 400 for batch in state.batches)
+    # Ranges contiguous from 1, and the server's mark at the PC's last change.
+    ranges = [(b.seq_from, b.seq_to) for b in state.batches]
+    assert ranges[0][0] == 1 and all(a[1] + 1 == b[0] for a, b in itertools.pairwise(ranges))
+    assert _states(demo) == {"synced": ranges[-1][1]}
+    assert seen[-1] == len(state.records)
+    status = client.state()
+    assert status.enrolled and status.pending == 0 and status.last_sync_at is not None
+    assert status.reference_version == 1
+    # A second sync sends nothing new.
+    again = client.sync()
+    assert again.batches == 0 and again.sent == 0
+
+
+def test_lost_answers_are_replayed_under_the_same_batch_id(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    state, url = stand
+    state.lose_answers = 2
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    result = client.sync()
+    assert state.records == _records_on_pc(demo)
+    assert result.requests > result.batches + 3  # the two replays
+    assert len({b.batch_id for b in state.batches}) == len(state.batches)  # applied once each
+
+
+def test_a_crash_while_sending_resends_that_batch_under_its_id(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    state, url = stand
+    state.max_records = 300
+    state.lose_answers = 1
+    client = SyncClient(demo, tries=1, backoff=0.01)
+    client.enroll(url, "ABCD-EFGH-JK")
+    with pytest.raises(SyncError) as failed:
+        client.sync()  # the answer is lost and there is no second try: like a kill
+    assert failed.value.code == "no_internet"
+    assert client.state().sending > 0
+    lost = state.batches[-1].batch_id
+    _client(demo).sync()
+    assert [b.batch_id for b in state.batches].count(lost) == 1
+    assert state.records == _records_on_pc(demo)
+    assert _states(demo).keys() == {"synced"}
+
+
+def test_413_halves_the_batch_until_it_fits(demo: Database, stand: tuple[Stand, str]) -> None:
+    state, url = stand
+    state.refuse_above = 60
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    client.sync()
+    assert state.records == _records_on_pc(demo)
+    assert max(len(b.records) for b in state.batches) <= 60
+
+
+def test_rejected_records_are_marked_and_listed(demo: Database, stand: tuple[Stand, str]) -> None:
+    state, url = stand
+    conn = demo.connect()
+    visit = conn.execute("SELECT id FROM visit ORDER BY id LIMIT 1").fetchone()[0]
+    conn.close()
+    state.reject = {visit}
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    result = client.sync()
+    assert result.refused == 1
+    assert [(r.kind, r.id, r.code) for r in result.rejected_records] == [
+        ("visit", visit, "invalid_record")
+    ]
+    status = client.state()
+    assert status.rejected == 1 and status.rejected_records[0].id == visit
+    assert "correct it" in status.rejected_records[0].message
+
+
+def test_copied_database_starts_a_new_epoch(demo: Database, stand: tuple[Stand, str]) -> None:
+    state, url = stand
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    client.sync()
+    epoch = client.state().db_epoch
+    # An older copy: the outbox ends before what the server has for this epoch.
+    conn = sqlite3.connect(demo.path)
+    conn.execute("DELETE FROM outbox WHERE seq > 9000")
+    conn.execute("UPDATE outbox SET state = 'pending'")
+    conn.commit()
+    conn.close()
+    result = client.sync()
+    assert result.new_epoch
+    assert client.state().db_epoch != epoch
+    assert state.high_water(client.state().device_id, client.state().db_epoch) == 9000
+    assert _states(demo) == {"synced": 9000}
+
+
+def test_server_that_lost_batches_gets_them_again(demo: Database, stand: tuple[Stand, str]) -> None:
+    state, url = stand
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    client.sync()
+    status = client.state()
+    # The server is restored from an older backup: it only has up to seq 4000.
+    state.ranges[(status.device_id, status.db_epoch)] = [(1, 4000)]
+    kept = len(state.batches)
+    client.sync()
+    resent = state.batches[kept:]
+    assert resent[0].seq_from == 4001
+    assert _states(demo) == {"synced": status.synced}
+
+
+def test_enrolment_adopts_the_servers_library_id(demo: Database, stand: tuple[Stand, str]) -> None:
+    state, url = stand
+    state.library_id = "0190aaaa-0000-7000-8000-000000000001"
+    client = _client(demo)
+    before = client.state()
+    result = client.enroll(url, "abcdefghjk")
+    assert result.adopted_library
+    conn = demo.connect()
+    try:
+        for table in SYNCED_TABLES:
+            ids = {row[0] for row in conn.execute(f"SELECT DISTINCT library_id FROM {table}")}
+            assert ids <= {state.library_id}, table
+        assert conn.execute("SELECT id FROM library").fetchone()[0] == state.library_id
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
+    after = client.state()
+    assert after.db_epoch != before.db_epoch and after.library_id == state.library_id
+    assert after.synced == 0 and after.pending == before.pending
+    # The unit of work keeps writing under the new id.
+    from app.db.models import Partner
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    with UnitOfWork(demo, SYSTEM) as uow:
+        partner = uow.add(Partner(name="Karang Taruna", partner_type="organisasi"))
+    assert partner.library_id == state.library_id
+    client.sync()
+    assert ("library", state.library_id) in state.records
+
+
+def test_clock_skew_warns(demo: Database, stand: tuple[Stand, str]) -> None:
+    state, url = stand
+    state.server_time = datetime.now(UTC) + timedelta(minutes=7)
+    client = _client(demo)
+    enrolled = client.enroll(url, "ABCD-EFGH-JK")
+    assert enrolled.clock_warning
+    result = client.sync()
+    assert result.clock_warning and 400 < (result.clock_skew_seconds or 0) < 440
+    assert client.state().clock_warning
+
+
+def test_reference_is_kept_only_when_newer(demo: Database, stand: tuple[Stand, str]) -> None:
+    state, url = stand
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    state.reference_version = 3
+    assert client.sync().reference_updated
+    state.reference_version = 2
+    assert not client.sync().reference_updated
+    assert client.state().reference_version == 3
+
+
+def test_sync_before_enrolment_says_so(demo: Database) -> None:
+    with pytest.raises(SyncError) as failed:
+        _client(demo).sync()
+    assert failed.value.code == "not_enrolled"
+    assert not _client(demo).state().enrolled
+
+
+def test_batches_carry_no_personal_field(demo: Database, stand: tuple[Stand, str]) -> None:
+    from sync.protocol import personal_fields_in
+
+    state, url = stand
+    bodies: list[bytes] = []
+    client = SyncClient(demo, hook=lambda method, u, headers, body: bodies.append(body))
+    client.enroll(url, "ABCD-EFGH-JK")
+    client.sync()
+    values = personal_values(demo)
+    assert {field for field, _ in values} >= {"name", "phone", "birth_date", "address"}
+    text = b"".join(gzip.decompress(body) for body in bodies if body[:2] == b"\x1f\x8b")
+    assert len(text) > 1_000_000
+    assert [value for value in values if value[1].encode() in text] == []
+    for batch in state.batches:
+        for record in batch.records:
+            assert personal_fields_in(record.kind, record.data) == []
