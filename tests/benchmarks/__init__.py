@@ -22,6 +22,8 @@ NAMES = (
     "report_pdf",
     "beranda",
     "crash",
+    "sync_ingest",
+    "sync_wire",
 )
 
 

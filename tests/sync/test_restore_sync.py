@@ -1,0 +1,277 @@
+"""A PC restored from a backup, and a copied data folder, against a real server: nothing lost, nothing doubled.
+
+Restore: the demo library (``--years 1``) enrols and syncs; a few visits are
+recorded and left unsent; a backup is made; more is recorded (visits, a loan,
+an activity, a book returned) and synced; the PC is restored from the backup
+(a new sync epoch) and records again, other records; it syncs. The server must
+then hold every record once, at the newest version any sync brought, the
+records of the lost afternoon still among them, and per kind exactly the
+restored PC's records plus those made between backup and restore.
+
+A copy: the data folder is copied to a second folder (same device, epoch and
+token) and both go on recording and syncing. What the client must do: when
+the server's high-water mark for its epoch is beyond what THIS database sent
+(beyond its highest outbox number, or beyond the last receipt it recorded with
+no batch of its own in flight), another database has sent under its device and
+epoch, so it starts a new epoch and sends again everything it has not seen
+acknowledged itself; the server's upsert by id and version makes that
+harmless. Then every record of both folders arrives, once.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+
+from app.core.backup import make_backup, restore_backup
+from app.core.clock import utcnow
+from app.db.database import Database
+from app.db.tables import SYNCED_TABLES
+from sync.client import SyncClient
+from tests.sync.conftest import SyncServer
+from tests.sync_child import demo_copy
+
+pytestmark = pytest.mark.slow  # each test syncs a demo library of ~10,000 records
+
+Key = tuple[str, str]
+_BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "deleted_at", "library_id"})
+
+
+@pytest.fixture
+def demo(data_dir: Path) -> Iterator[Database]:
+    db = demo_copy(data_dir)
+    yield db
+    db.dispose()
+
+
+def pc_records(db: Database) -> dict[Key, int]:
+    """(kind, id) -> version of every record on the PC."""
+    conn = db.connect()
+    try:
+        return {
+            (table, str(row[0])): int(row[1])
+            for table in SYNCED_TABLES
+            for row in conn.execute(f"SELECT id, version FROM {table}")
+        }
+    finally:
+        conn.close()
+
+
+def server_records(server: SyncServer, library_id: str) -> dict[Key, int]:
+    """(kind, id) -> version on the server; fails if a record is there twice."""
+    with server.database().transaction() as session:
+        rows = session.execute(
+            text("SELECT kind, id, version FROM record WHERE library_id = :library"),
+            {"library": library_id},
+        ).all()
+    found: dict[Key, int] = {}
+    for kind, record_id, version in rows:
+        assert (kind, record_id) not in found, f"{kind} {record_id} twice on the server"
+        found[(str(kind), str(record_id))] = int(version)
+    return found
+
+
+def open_rows(db: Database) -> dict[str, int]:
+    """Outbox rows per state other than synced (what still waits or was refused)."""
+    conn = db.connect()
+    try:
+        return dict(
+            conn.execute(
+                "SELECT state, count(*) FROM outbox WHERE state != 'synced' GROUP BY state"
+            ).fetchall()
+        )
+    finally:
+        conn.close()
+
+
+def per_kind(records: dict[Key, int] | set[Key]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for kind, _ in records:
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def client_for(db: Database, data_dir: Path | None = None) -> SyncClient:
+    return SyncClient(db, data_dir, tries=6, backoff=0.2)
+
+
+def enrol(server: SyncServer, db: Database) -> tuple[SyncClient, str]:
+    client = client_for(db)
+    result = client.enroll(server.url, server.issue_code(server.add_library()))
+    return client, result.library_id
+
+
+def _clone(record: Any, **changes: Any) -> Any:
+    values = {
+        c.key: getattr(record, c.key)
+        for c in type(record).__table__.columns
+        if c.key not in _BOOKKEEPING
+    }
+    values.update(changes)
+    return type(record)(**values)
+
+
+def record(
+    db: Database, *, visits: int = 0, loans: int = 0, activities: int = 0, returns: int = 0,
+    seed: int = 0,
+) -> set[Key]:  # fmt: skip
+    """Record new visits, loans and activities (copies of the demo's) and return open loans.
+
+    Returns the (kind, id) of the records written (new or changed).
+    """
+    from app.db.models import Activity, Item, Loan, Member, Visit
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    rng = random.Random(seed)
+    now = utcnow()
+    with UnitOfWork(db, SYSTEM) as uow:
+        session = uow.session
+        some_visits = list(session.scalars(select(Visit).order_by(Visit.id).limit(200)))
+        some_activities = list(session.scalars(select(Activity).order_by(Activity.id)))
+        members = list(session.scalars(select(Member.id).order_by(Member.id)))
+        open_loans = list(
+            session.scalars(select(Loan).where(Loan.returned_at.is_(None)).order_by(Loan.id))
+        )
+        on_loan = {loan.item_id for loan in open_loans}
+        free = [i for i in session.scalars(select(Item.id).order_by(Item.id)) if i not in on_loan]
+        written: list[Any] = []
+        for _ in range(visits):
+            written.append(uow.add(_clone(rng.choice(some_visits), visited_at=now)))
+        for item_id in rng.sample(free, loans):
+            loan = Loan(
+                item_id=item_id,
+                member_id=rng.choice(members),
+                loaned_at=now,
+                due_on=now.date() + timedelta(days=7),
+                returned_at=None,
+                renewals=0,
+                fine=0,
+            )
+            written.append(uow.add(loan))
+        for _ in range(activities):
+            activity = _clone(rng.choice(some_activities), starts_at=now, status="rencana")
+            written.append(uow.add(activity))
+        for loan in rng.sample(open_loans, returns):
+            loan.returned_at = now
+            written.append(loan)
+        uow.flush()
+        return {(obj.__tablename__, str(obj.id)) for obj in written}
+
+
+def test_restore_from_an_older_backup_loses_and_doubles_nothing(
+    server: SyncServer, demo: Database, tmp_path: Path
+) -> None:
+    client, library = enrol(server, demo)
+    first = client.sync()
+    assert first.refused == 0
+    # Recorded before the backup but not sent yet: the backup holds them as pending.
+    unsent = record(demo, visits=3, seed=1)
+    backup = make_backup(demo, to_dir=tmp_path / "backups").path
+    epoch_before = client.state().db_epoch
+
+    # The afternoon after the backup: recorded, a book returned, and synced.
+    between = record(demo, visits=5, loans=1, activities=1, returns=1, seed=2)
+    between_sync = client.sync()
+    assert between_sync.refused == 0 and open_rows(demo) == {}
+    afternoon = pc_records(demo)
+    assert unsent | between <= set(server_records(server, library))
+
+    # The PC's disk fails: the library is restored from the morning's backup.
+    restored = restore_backup(demo, backup)
+    assert restored.db_epoch != epoch_before
+    on_pc_restored = pc_records(demo)
+    made_between = between - set(on_pc_restored)  # new records the restore took away
+    changed_between = between & set(on_pc_restored)  # the returned loan: older on the PC now
+    assert per_kind(made_between) == {"visit": 5, "loan": 1, "activity": 1}
+    assert len(changed_between) == 1
+    ((kind, loan_id),) = changed_between
+    assert kind == "loan" and on_pc_restored[(kind, loan_id)] < afternoon[(kind, loan_id)]
+    assert unsent <= set(on_pc_restored)
+
+    # Work goes on on the restored PC: other records, then a sync.
+    after = record(demo, visits=4, loans=1, activities=1, seed=3)
+    assert not after & (between | unsent)
+    result = client_for(demo).sync()
+    # Sent: what was recorded after the restore; the backup's unsent visits were there already.
+    assert (result.sent, result.already_there, result.refused) == (len(after), len(unsent), 0)
+    assert open_rows(demo) == {}, "every change of the restored PC is acknowledged"
+
+    on_pc = pc_records(demo)
+    on_server = server_records(server, library)
+    # Nothing lost: what the PC holds, and what it made between backup and restore.
+    assert set(on_server) == set(on_pc) | made_between
+    assert after <= set(on_server) and unsent <= set(on_server)
+    # Each record once (checked while reading), at the newest version any sync brought.
+    newest = {key: max(on_pc.get(key, 0), afternoon.get(key, 0)) for key in on_server}
+    assert on_server == newest
+    assert on_server[("loan", loan_id)] == afternoon[("loan", loan_id)]
+    # Per kind: the restored PC's records plus the ones made between backup and restore.
+    expected = per_kind(on_pc)
+    for kind, count in per_kind(made_between).items():
+        expected[kind] += count
+    assert per_kind(on_server) == expected
+
+
+def _copy_folder(db: Database, target: Path) -> Database:
+    """The data folder copied as a librarian would (program closed), to another folder."""
+    db.dispose()
+    shutil.copytree(db.data_dir, target)
+    return Database(target)
+
+
+def test_a_copy_that_records_less_syncs_in_a_new_epoch(
+    server_sqlite: SyncServer, demo: Database, tmp_path: Path
+) -> None:
+    original, library = enrol(server_sqlite, demo)
+    original.sync()
+    copy_db = _copy_folder(demo, tmp_path / "copy")
+    try:
+        copied = client_for(copy_db)
+        assert copied.state().device_id == original.state().device_id
+        made_a = record(demo, visits=6, seed=4)
+        assert original.sync().sent == 6
+        made_b = record(copy_db, visits=2, loans=1, seed=5)
+        result = copied.sync()
+        # The server's mark is past the copy's outbox: the copy starts a new epoch.
+        assert result.new_epoch
+        assert copied.state().db_epoch != original.state().db_epoch
+        assert open_rows(copy_db) == {} and open_rows(demo) == {}
+        made_a |= record(demo, visits=1, seed=6)
+        original.sync()
+        on_server = server_records(server_sqlite, library)
+        assert made_a | made_b <= set(on_server)
+        assert set(on_server) == set(pc_records(demo)) | set(pc_records(copy_db))
+    finally:
+        copy_db.dispose()
+
+
+def test_a_copy_that_records_more_loses_nothing(
+    server_sqlite: SyncServer, demo: Database, tmp_path: Path
+) -> None:
+    original, library = enrol(server_sqlite, demo)
+    original.sync()
+    copy_db = _copy_folder(demo, tmp_path / "copy")
+    try:
+        copied = client_for(copy_db)
+        made_a = record(demo, visits=3, seed=7)
+        original.sync()
+        # The copy records more than the original sent after the copy was made, so its
+        # outbox reaches past the server's mark: only the mark's origin can tell.
+        made_b = record(copy_db, visits=10, seed=8)
+        copied.sync()
+        made_a |= record(demo, visits=12, seed=9)
+        original.sync()
+        on_server = server_records(server_sqlite, library)
+        lost = (made_a | made_b) - set(on_server)
+        assert not lost, f"{len(lost)} records never reached the server"
+        assert open_rows(copy_db) == {} and open_rows(demo) == {}
+        assert set(on_server) == set(pc_records(demo)) | set(pc_records(copy_db))
+    finally:
+        copy_db.dispose()
