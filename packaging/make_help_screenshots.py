@@ -142,6 +142,7 @@ def program_shots(app: object, data_dir: Path, out: Path) -> None:
     page("laporan", "laporan", _report_ready)
     page("pengaturan", "pengaturan")
     backups_box(app, workspace, out)
+    sync_shots(app, workspace, data_dir.parent, out)
 
     controller.idle.stop()
     app.removeEventFilter(controller.idle)  # type: ignore[attr-defined]
@@ -153,6 +154,66 @@ def program_shots(app: object, data_dir: Path, out: Path) -> None:
     if controller.conn is not None:
         controller.conn.close()
     controller.db.dispose()
+
+
+def sync_shots(app: object, workspace: object, temp: Path, out: Path) -> None:
+    """The Sinkronisasi page: before enrolment, after a sync, after a USB export.
+
+    A national server is started for it on 127.0.0.1 (``python -m sync.server``,
+    an SQLite file in the temp folder) and stopped afterwards.
+    """
+    import socket
+    import subprocess
+    import urllib.request
+
+    from app.core.demo import DEMO_REGION
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    database = f"sqlite:///{temp / 'server.sqlite3'}"
+    command = [sys.executable, "-m", "sync.server", "--database-url", database]
+
+    def admin(*args: str) -> str:
+        done = subprocess.run([*command, *args], capture_output=True, text=True, check=True)
+        return done.stdout.strip().splitlines()[-1]
+
+    library = admin("add-library", "--region", DEMO_REGION, "--name", "Perpustakaan Desa Kalisari")
+    code = admin("issue-code", library)
+    server = subprocess.Popen(
+        [*command, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{url}/api/v1/info", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        page = workspace.open_page("sinkronisasi")  # type: ignore[attr-defined]
+        stack = workspace.stack  # type: ignore[attr-defined]
+        pump(app, 400)
+        save(stack, out / "sinkronisasi-daftar.png")
+        page.server_edit.setText(url)
+        page.code_edit.setText(code)
+        page.on_enrol_clicked()
+        pump(app, 200, lambda: page.status_box.isVisible() or page.enrol_error.isVisible())
+        assert page.status_box.isVisible(), page.enrol_error.text()
+        page.export_bundle(temp / "perpusdesa.pdsync")  # while everything is still waiting
+        pump(app, 200, lambda: page.usb_result.isVisible())
+        pump(app, 300)
+        save(stack, out / "sinkronisasi-bundel.png")
+        page.usb_result.hide()
+        page.on_sync_clicked()
+        pump(app, 200, lambda: page.sync_task is None)
+        pump(app, 300)
+        save(stack, out / "sinkronisasi-hasil.png")
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def backups_box(app: object, workspace: object, out: Path) -> None:

@@ -5743,6 +5743,106 @@
         <source>Why it was refused</source>
         <translation>Alasan penolakan</translation>
     </message>
+    <message>
+        <source>This PC is not enrolled with the national server yet. Enrol it first with the code from your district facilitator.</source>
+        <translation>PC ini belum terdaftar di server nasional. Daftarkan dulu dengan kode dari fasilitator kabupaten Anda.</translation>
+    </message>
+    <message>
+        <source>PerpusDesa could not reach the server {server}. Check the internet connection and try again.</source>
+        <translation>PerpusDesa tidak dapat menghubungi server {server}. Periksa sambungan internet, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The answer did not come from the PerpusDesa server: there is no real internet connection yet (a hotspot may want you to log in first in a web browser). Nothing was lost; try again later.</source>
+        <translation>Jawaban tidak datang dari server PerpusDesa: belum ada sambungan internet yang sebenarnya (mungkin hotspot meminta Anda masuk dulu lewat peramban web). Tidak ada yang hilang; coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>The server {server} did not answer in time, even after {tries} tries. Nothing was lost; try again later.</source>
+        <translation>Server {server} tidak menjawab tepat waktu, walau sudah dicoba {tries} kali. Tidak ada yang hilang; coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>The server {server} has a problem (error {status}), even after {tries} tries. Nothing was lost; try again later.</source>
+        <translation>Server {server} sedang bermasalah (galat {status}), walau sudah dicoba {tries} kali. Tidak ada yang hilang; coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>The server {server} is busy, even after {tries} tries. Nothing was lost; try again later.</source>
+        <translation>Server {server} sedang sibuk, walau sudah dicoba {tries} kali. Tidak ada yang hilang; coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>{url} is not a server address. Type it like https://server.example.id</source>
+        <translation>{url} bukan alamat server. Tulis seperti https://server.example.id</translation>
+    </message>
+    <message>
+        <source>This PC may no longer send to the national server. Ask your district facilitator for a new enrolment code and enrol the PC again.</source>
+        <translation>PC ini tidak boleh lagi mengirim ke server nasional. Mintalah kode pendaftaran baru kepada fasilitator kabupaten, lalu daftarkan PC ini lagi.</translation>
+    </message>
+    <message>
+        <source>The national server does not know this PC. Ask your district facilitator for a new enrolment code and enrol the PC again.</source>
+        <translation>Server nasional tidak mengenal PC ini. Mintalah kode pendaftaran baru kepada fasilitator kabupaten, lalu daftarkan PC ini lagi.</translation>
+    </message>
+    <message>
+        <source>The server does not know this enrolment code. Check the code and type it again.</source>
+        <translation>Server tidak mengenal kode pendaftaran ini. Periksa kodenya, lalu ketik lagi.</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask your district facilitator for a new one.</source>
+        <translation>Kode pendaftaran ini sudah kedaluwarsa. Mintalah kode baru kepada fasilitator kabupaten.</translation>
+    </message>
+    <message>
+        <source>This enrolment code has been used already. Ask your district facilitator for a new one.</source>
+        <translation>Kode pendaftaran ini sudah pernah dipakai. Mintalah kode baru kepada fasilitator kabupaten.</translation>
+    </message>
+    <message>
+        <source>The server already has this library under another registration. Ask your district facilitator to check the registration.</source>
+        <translation>Server sudah mencatat perpustakaan ini dengan pendaftaran lain. Mintalah fasilitator kabupaten memeriksa pendaftarannya.</translation>
+    </message>
+    <message>
+        <source>This version of PerpusDesa cannot talk to the national server. Install the newest PerpusDesa, then try again.</source>
+        <translation>Versi PerpusDesa ini tidak dapat berkomunikasi dengan server nasional. Pasang PerpusDesa terbaru, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>A record is too large for the server to take. Tell your district facilitator.</source>
+        <translation>Ada catatan yang terlalu besar untuk diterima server. Beri tahu fasilitator kabupaten.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {reason}</source>
+        <translation>{path} tidak dapat dipakai: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a receipt of the national server for this library.</source>
+        <translation>{path} bukan tanda terima server nasional untuk perpustakaan ini.</translation>
+    </message>
+    <message>
+        <source>The national server refused the request ({code}). Tell your district facilitator.</source>
+        <translation>Server nasional menolak permintaan ini ({code}). Beri tahu fasilitator kabupaten.</translation>
+    </message>
+    <message>
+        <source>The server found this record incomplete or wrong. Open it, correct it and save it: it is sent again with the next sync.</source>
+        <translation>Menurut server, catatan ini belum lengkap atau salah. Buka, perbaiki, lalu simpan: catatan itu dikirim lagi pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>This record carried personal data the server may not take. Tell your district facilitator.</source>
+        <translation>Catatan ini membawa data pribadi yang tidak boleh diterima server. Beri tahu fasilitator kabupaten.</translation>
+    </message>
+    <message>
+        <source>The server says this record belongs to another library.</source>
+        <translation>Menurut server, catatan ini milik perpustakaan lain.</translation>
+    </message>
+    <message>
+        <source>The server refused this record.</source>
+        <translation>Server menolak catatan ini.</translation>
+    </message>
+    <message>
+        <source>Nothing to send: every change is on the national server already.</source>
+        <translation>Tidak ada yang perlu dikirim: semua perubahan sudah ada di server nasional.</translation>
+    </message>
+    <message>
+        <source>Set up the library first.</source>
+        <translation>Siapkan perpustakaan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code.</source>
+        <translation>Ketik kode pendaftaran.</translation>
+    </message>
 </context>
 <context>
     <name>PurposesDialog</name>
@@ -7171,7 +7271,7 @@ Untuk memulai, PC ini didaftarkan sekali saja: tulis alamat server dan kode yang
     </message>
     <message>
         <source>This PC is enrolled. Press &quot;Sync now&quot; to send what the library has recorded.</source>
-        <translation>PC ini sudah terdaftar. Tekan "Sinkronkan sekarang" untuk mengirim yang sudah dicatat perpustakaan.</translation>
+        <translation>PC ini sudah terdaftar. Tekan &quot;Sinkronkan sekarang&quot; untuk mengirim yang sudah dicatat perpustakaan.</translation>
     </message>
     <message>
         <source>The national server already knew this library: everything will be sent again under its registration, without doubles.</source>
@@ -7281,7 +7381,7 @@ Bring this file to the district facilitator. When the facilitator gives you back
         <translation>Tersimpan {count} catatan ({size}) di:
 {path}
 
-Bawa berkas ini ke fasilitator kabupaten. Bila fasilitator memberikan berkas tanda terima, impor di sini dengan "Impor tanda terima...".</translation>
+Bawa berkas ini ke fasilitator kabupaten. Bila fasilitator memberikan berkas tanda terima, impor di sini dengan &quot;Impor tanda terima...&quot;.</translation>
     </message>
     <message>
         <source>Import the receipt from the facilitator</source>
