@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -158,3 +158,30 @@ def library_db(db: Database, _db_templates: _Templates) -> LibraryDb:
     """``db`` after the first-run set-up: a real village, administrator admin/rahasia123."""
     _copy_database(_db_templates.library, db)
     return LibraryDb(db=db, admin=_db_templates.admin, profile=_db_templates.profile)
+
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Iterator[Cli]:
+    """``perpusdesa ARGS`` in this process: (exit code, stdout, stderr); English messages."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from app.cli import main
+    from app.ui import i18n
+
+    monkeypatch.setenv("PERPUSDESA_LANG", "en")
+
+    def run(*args: object) -> tuple[int, str, str]:
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    yield run
+    for translator in i18n._installed:
+        QCoreApplication.removeTranslator(translator)
+    i18n._installed.clear()
+    QLocale.setDefault(QLocale.system())

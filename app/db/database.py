@@ -124,15 +124,20 @@ def save_error(exc: BaseException, path: Path) -> StorageError | None:
     ``exc``: a ``sqlite3`` error, SQLAlchemy's wrapper of one, or an ``OSError``;
     ``path``: the data folder. None if ``exc`` is not such a failure (a bug).
     """
+    known, _candidate, kind = _classify(exc)
+    if known is not None or kind is None:
+        return known
+    return _CLASS_OF_KIND[kind](_SAVE_MESSAGES[kind], path=str(path))
+
+
+def _classify(exc: BaseException) -> tuple[StorageError | None, BaseException, str | None]:
+    """(the StorageError ``exc`` already is, the sqlite3 or OS error inside, its kind or None)."""
     candidate = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
     if isinstance(candidate, StorageError):
-        return candidate
+        return candidate, candidate, None
     if not isinstance(candidate, sqlite3.Error | OSError):
-        return None
-    kind = _kind(candidate)
-    if kind is None:
-        return None
-    return _CLASS_OF_KIND[kind](_SAVE_MESSAGES[kind], path=str(path))
+        return None, candidate, None
+    return None, candidate, _kind(candidate)
 
 
 def as_storage_error(exc: BaseException, path: Path) -> StorageError | None:
@@ -141,14 +146,9 @@ def as_storage_error(exc: BaseException, path: Path) -> StorageError | None:
     For an error that escaped to the error hook (saves are translated where they
     happen, by :func:`save_error`): the messages of :func:`storage_error`.
     """
-    candidate = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error
-    if isinstance(candidate, StorageError):
-        return candidate
-    if not isinstance(candidate, sqlite3.Error | OSError):
-        return None
-    kind = _kind(candidate)
-    if kind is None:
-        return None
+    known, candidate, kind = _classify(exc)
+    if known is not None or kind is None:
+        return known
     return save_error(candidate, path) if kind == "io" else storage_error(candidate, path)
 
 

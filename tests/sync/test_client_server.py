@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -27,10 +27,9 @@ from app.db.tables import SYNCED_TABLES
 from sync.client import SyncClient
 from sync.protocol import RECORD_KINDS, Batch, EnrollRequest, personal_fields_in
 from sync.transport import SyncError
+from tests.conftest import Cli
 from tests.sync.conftest import SyncServer
 from tests.sync_child import demo_copy, personal_values
-
-Cli = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
@@ -142,30 +141,6 @@ def test_no_request_carries_personal_data(server_sqlite: SyncServer, demo: Datab
     assert {field for field, _ in values} >= {"name", "phone", "birth_date", "address"}
     everything = b"\n".join(plain)
     assert [value for value in values if value[1].encode() in everything] == []
-
-
-@pytest.fixture
-def cli(
-    qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Iterator[Cli]:
-    """``perpusdesa ARGS`` in this process: (exit code, stdout, stderr); English messages."""
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from app.cli import main
-    from app.ui import i18n
-
-    monkeypatch.setenv("PERPUSDESA_LANG", "en")
-
-    def run(*args: object) -> tuple[int, str, str]:
-        code = main([str(arg) for arg in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    yield run
-    for translator in i18n._installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n._installed.clear()
-    QLocale.setDefault(QLocale.system())
 
 
 def test_the_command_line(

@@ -6,41 +6,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
-
 from app.core.visits import VisitInput, VisitService
-from tests.conftest import LibraryDb
+from tests.conftest import Cli, LibraryDb
 
 ROOT = Path(__file__).resolve().parents[2]
-
-Cli = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def cli(
-    qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Iterator[Cli]:
-    """``perpusdesa ARGS`` in this process: (exit code, stdout, stderr); English messages."""
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from app.cli import main
-    from app.ui import i18n
-
-    monkeypatch.setenv("PERPUSDESA_LANG", "en")
-
-    def run(*args: object) -> tuple[int, str, str]:
-        code = main([str(arg) for arg in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    yield run
-    for translator in i18n._installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n._installed.clear()
-    QLocale.setDefault(QLocale.system())
 
 
 def visits(library_db: LibraryDb) -> int:

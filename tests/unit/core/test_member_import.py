@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -512,30 +512,6 @@ def test_yes_and_no() -> None:
 
 
 # --- the command line -------------------------------------------------------------------
-
-
-@pytest.fixture
-def cli(
-    qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Iterator[Callable[..., tuple[int, str, str]]]:
-    """``perpusdesa ARGS`` in this process: (exit code, stdout, stderr); English messages."""
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from app.cli import main
-    from app.ui import i18n
-
-    monkeypatch.setenv("PERPUSDESA_LANG", "en")
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main([str(arg) for arg in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    yield run
-    for translator in i18n._installed:
-        QCoreApplication.removeTranslator(translator)
-    i18n._installed.clear()
-    QLocale.setDefault(QLocale.system())
 
 
 def one_line(text: str) -> str:
