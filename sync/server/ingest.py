@@ -34,6 +34,7 @@ from sync.protocol import (
 from sync.server.errors import ProblemError
 from sync.server.models import Batch as BatchRow
 from sync.server.models import EpochMark, Library
+from sync.server.rollup import batch_applied
 
 # The payload field that dates a record for monthly roll-ups (else its created_at).
 PERIOD_FIELDS: Final = {
@@ -255,6 +256,8 @@ def apply_batch(
             receipt=receipt.model_dump(mode="json"),
         )
     )
+    # The month it arrived in; the library's roll-ups to be refreshed (see rollup.py).
+    batch_applied(session, library, received_at, changed=bool(rows))
     session.flush()
     return receipt
 

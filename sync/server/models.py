@@ -35,7 +35,22 @@ NAMING_CONVENTION: Final = {
     "pk": "pk_%(table_name)s",
 }
 # Small tables every node may hold whole (Citus reference tables): not keyed by library.
-REFERENCE_TABLES: Final = frozenset({"region", "admin_token"})
+# ``rollup_region`` and ``rollup_region_year`` are too: derived from every library's
+# ``rollup_month`` (so they belong to no single library), small (regions x months) and
+# read by every report.
+# ``staff_user``, ``staff_session`` and ``login_attempt`` (the dashboard's accounts) are
+# small and belong to no library either.
+REFERENCE_TABLES: Final = frozenset(
+    {
+        "region",
+        "admin_token",
+        "rollup_region",
+        "rollup_region_year",
+        "staff_user",
+        "staff_session",
+        "login_attempt",
+    }
+)
 
 # JSONB on PostgreSQL, JSON text on SQLite.
 JsonType = JSON().with_variant(JSONB(), "postgresql")
@@ -218,3 +233,120 @@ class AdminToken(Base):
     name: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+
+
+class RollupDirty(Base):
+    """A library whose roll-ups are out of date; ``generation`` counts batches since marked."""
+
+    __tablename__ = "rollup_dirty"
+
+    library_id: Mapped[str] = mapped_column(
+        IdType, ForeignKey("library.library_id"), primary_key=True
+    )
+    generation: Mapped[int] = mapped_column(Integer)
+    marked_at: Mapped[datetime]
+
+
+class RollupMonth(Base):
+    """One library's figures for one month (``sync.server.figures``), as last refreshed."""
+
+    __tablename__ = "rollup_month"
+    __table_args__ = (Index("ix_rollup_month_region_code_period", "region_code", "period"),)
+
+    library_id: Mapped[str] = mapped_column(
+        IdType, ForeignKey("library.library_id"), primary_key=True
+    )
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    region_code: Mapped[str] = mapped_column(String(13))  # the library's, when refreshed
+    figures: Mapped[dict[str, Any]]
+    members_net: Mapped[int] = mapped_column(Integer)  # members new minus gone
+    agreements: Mapped[int] = mapped_column(Integer)  # agreements started
+    agreements_ended: Mapped[int] = mapped_column(Integer)  # agreements whose last month it is
+
+
+class SyncMonth(Base):
+    """A month (server clock, the library's zone) in which a batch of the library arrived."""
+
+    __tablename__ = "sync_month"
+    __table_args__ = (Index("ix_sync_month_period_library_id", "period", "library_id"),)
+
+    library_id: Mapped[str] = mapped_column(
+        IdType, ForeignKey("library.library_id"), primary_key=True
+    )
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+
+
+class RollupRegion(Base):
+    """A region's figures for one month: the sum of its child regions and own libraries.
+
+    Levels 0 (national, code "") to 3 (kecamatan); derived from ``rollup_month``.
+    """
+
+    __tablename__ = "rollup_region"
+    __table_args__ = (Index("ix_rollup_region_parent_code_period", "parent_code", "period"),)
+
+    region_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    parent_code: Mapped[str | None] = mapped_column(String(13))  # "" for a province
+    level: Mapped[int] = mapped_column(Integer)
+    figures: Mapped[dict[str, Any]]
+    members_net: Mapped[int] = mapped_column(Integer)
+    agreements: Mapped[int] = mapped_column(Integer)
+    agreements_ended: Mapped[int] = mapped_column(Integer)
+    libraries: Mapped[int] = mapped_column(Integer)  # libraries with figures that month
+
+
+class RollupRegionYear(Base):
+    """A region's figures for one calendar year: the sum of its 12 ``rollup_region`` rows.
+
+    So that a year's breakdown by child region reads one row per child, not twelve.
+    """
+
+    __tablename__ = "rollup_region_year"
+    __table_args__ = (Index("ix_rollup_region_year_parent_code_year", "parent_code", "year"),)
+
+    region_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    year: Mapped[str] = mapped_column(String(4), primary_key=True)
+    parent_code: Mapped[str | None] = mapped_column(String(13))
+    figures: Mapped[dict[str, Any]]
+
+
+class StaffUser(Base):
+    """A dashboard account: national, provincial or district staff, bound to a region."""
+
+    __tablename__ = "staff_user"
+
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))  # nasional, provinsi, kabupaten
+    # None for nasional; "33" for provinsi; "33.74" for kabupaten/kota.
+    region_code: Mapped[str | None] = mapped_column(String(13), ForeignKey("region.code"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    disabled_at: Mapped[datetime | None]
+
+
+class StaffSession(Base):
+    """A logged-in browser: its cookie token (hashed) and the CSRF token of its forms."""
+
+    __tablename__ = "staff_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), ForeignKey("staff_user.username"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class LoginAttempt(Base):
+    """A failed login, for throttling by username and by client address."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (
+        Index("ix_login_attempt_username_at", "username", "at"),
+        Index("ix_login_attempt_address_at", "address", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
