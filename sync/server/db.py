@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
 
+from pydantic_core import from_json, to_json
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,11 +36,25 @@ def database_url(url: str | None = None) -> str:
     return f"sqlite:///{Path(DEFAULT_DATABASE_FILE).resolve()}"
 
 
+def _json_dumps(value: Any) -> str:
+    return to_json(value).decode()
+
+
+# pydantic-core's JSON codec for the JSON/JSONB columns (records, roll-ups, receipts):
+# several times faster than the json module the engine would use otherwise.
+_JSON_CODEC: Final[dict[str, Any]] = {
+    "json_serializer": _json_dumps,
+    "json_deserializer": from_json,
+}
+
+
 def make_engine(url: str | None = None) -> Engine:
     """An engine for the server's database, SQLite pragmas set on every connection."""
     url = database_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            url, connect_args={"timeout": 30, "check_same_thread": False}, **_JSON_CODEC
+        )
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -56,7 +71,7 @@ def make_engine(url: str | None = None) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, **_JSON_CODEC)
 
 
 def migrate(engine: Engine) -> None:
