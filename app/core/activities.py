@@ -87,6 +87,10 @@ TARGET_GROUPS = (
     codes.Code("pelajar", QT_TRANSLATE_NOOP("PerpusDesa", "Pupils and students")),
     codes.Code("disabilitas", QT_TRANSLATE_NOOP("PerpusDesa", "People with disabilities")),
     codes.Code("umum", QT_TRANSLATE_NOOP("PerpusDesa", "General public")),
+    codes.Code("fasilitator", QT_TRANSLATE_NOOP("PerpusDesa", "Facilitators")),
+    codes.Code(
+        "pengelola_perpustakaan", QT_TRANSLATE_NOOP("PerpusDesa", "Village library managers")
+    ),
 )
 
 # Who came to a stakeholder meeting.

@@ -170,6 +170,27 @@ class DemoSummary:
     stories: int
 
 
+@dataclass(frozen=True)
+class PlannedActivity:
+    """One activity a programme asks of a library (``generate_demo(activity_plan=...)``).
+
+    ``category`` is a category of ``resources/demo/activities.json`` (its kind,
+    strategy and words are used); ``size`` is the number of participants when
+    held; ``status`` is ``terlaksana`` or ``batal``. A meeting gets exactly
+    ``representatives`` stakeholder representatives (at most ``size``); a
+    training exactly ``trainee_libraries``; ``target_group`` replaces the
+    category's own.
+    """
+
+    day: date
+    category: str
+    size: int
+    status: str = "terlaksana"
+    representatives: int = 0
+    trainee_libraries: int = 0
+    target_group: str | None = None
+
+
 def generate_demo(
     db: Database,
     *,
@@ -178,12 +199,29 @@ def generate_demo(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    region_code: str = DEMO_REGION,
+    library_type: str = "desa",
+    library_name: str | None = None,
+    size: float = 1.0,
+    start: date | None = None,
+    activity_plan: Sequence[PlannedActivity] | None = None,
+    staff: bool = True,
 ) -> DemoSummary:
     """Create the demo library in ``db`` (which must hold no library yet).
 
     ``progress(done, total)`` is called after the set-up and after each month;
     when ``cancelled()`` turns true the run stops before the next month with a
     KnownError, leaving the set-up and the months already written.
+
+    The other options make other libraries of a programme (the defaults make
+    Kalisari): ``region_code`` (the library's Kemendagri code: a village, or
+    a kabupaten/kota or province for a district or provincial library, whose
+    words then come from a village of its region), ``library_type``,
+    ``library_name``; ``size`` scales visits, members, deliveries and the
+    starting collection (0.1: a small village library); ``start`` the first
+    day with data instead of ``years`` before ``today``; ``activity_plan``
+    replaces the random activities (and the planned ones after ``today``) by
+    exactly these; ``staff=False`` creates the administrator only.
     """
     if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= MAX_YEARS:
         raise ValidationError(
@@ -194,15 +232,20 @@ def generate_demo(
     today = today or date.today()
     words = _words()
     db.ensure_schema()
-    region = get_region(DEMO_REGION)
+    village_code = _village_of(region_code)
+    region = get_region(village_code)
     assert region is not None, "the demo village is missing from the region list"
-    chain_names = _region_names(DEMO_REGION)
+    chain_names = _region_names(village_code)
     admin_row = DEMO_USERS[0]
+    if village_code == region_code:
+        address = f"Balai Desa {region.name}, Kecamatan {chain_names[2]}, {chain_names[1]}"
+    else:
+        address = f"Kecamatan {chain_names[2]}, {chain_names[1]}"
     profile = LibraryProfile(
-        name=f"Perpustakaan Desa {region.name}",
-        library_type="desa",
-        region_code=DEMO_REGION,
-        address=f"Balai Desa {region.name}, Kecamatan {chain_names[2]}, {chain_names[1]}",
+        name=library_name or f"Perpustakaan Desa {region.name}",
+        library_type=library_type,
+        region_code=region_code,
+        address=address,
         head_name=admin_row[1],
         village_head_name=DEMO_VILLAGE_HEAD,
     )
@@ -213,15 +256,24 @@ def generate_demo(
     conn = db.connect()
     try:
         users = UserService(conn)
-        staff = [admin]
-        for username, full_name, role, password in DEMO_USERS[1:]:
-            staff.append(users.create_user(admin, username, full_name, role, password))
+        staff_users = [admin]
+        for username, full_name, role, password in DEMO_USERS[1:] if staff else ():
+            staff_users.append(users.create_user(admin, username, full_name, role, password))
         Settings(conn).set("demo", True)
     finally:
         conn.close()
 
-    builder = _Builder(rng=random.Random(seed), seed=seed, years=years, today=today)
-    builder.prepare(words, staff)
+    builder = _Builder(
+        rng=random.Random(seed),
+        seed=seed,
+        years=years,
+        today=today,
+        village_code=village_code,
+        size=size,
+        start=start,
+        plan=activity_plan,
+    )
+    builder.prepare(words, staff_users if staff else staff_users * 3)
     months = builder.months()
     total = len(months) + 1
     if progress:
@@ -248,6 +300,22 @@ def _words() -> dict[str, Any]:
         *("titles", "activities", "partners", "stories"),
     )
     return {name: json.loads((folder / f"{name}.json").read_text("utf-8")) for name in names}
+
+
+def _village_of(code: str) -> str:
+    """``code`` if a village, else the first village of the region (for the words)."""
+    while code.count(".") < 3:
+        children = list_regions(code)
+        if not children:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "PerpusDesa", "The region {code} is not in the official list of regions."
+                ),
+                field="region_code",
+                code=code,
+            )
+        code = children[0].code
+    return code
 
 
 def _region_names(code: str) -> list[str]:
@@ -379,14 +447,32 @@ class _Month:
 
 
 class _Builder:
-    def __init__(self, *, rng: random.Random, seed: int, years: int, today: date) -> None:
+    def __init__(
+        self,
+        *,
+        rng: random.Random,
+        seed: int,
+        years: int,
+        today: date,
+        village_code: str = DEMO_REGION,
+        size: float = 1.0,
+        start: date | None = None,
+        plan: Sequence[PlannedActivity] | None = None,
+    ) -> None:
         self.rng = rng
         self.id_rng = random.Random(f"perpusdesa-demo-ids:{seed}")
         self.seed = seed
         self.years = years
         self.today = today
-        self.start = _years_before(today, years)
-        self.tz: tzinfo = ZONES[zone_for_region(DEMO_REGION)]
+        self.start = start or _years_before(today, years)
+        self.village_code = village_code
+        self.size = size
+        self.plan: dict[date, list[PlannedActivity]] | None = None
+        if plan is not None:
+            self.plan = {}
+            for planned in plan:
+                self.plan.setdefault(planned.day, []).append(planned)
+        self.tz: tzinfo = ZONES[zone_for_region(village_code)]
         self.cutoff = self.local(today, 0)  # the start of today: later is the future
         kinds = ("members", "titles", "items", "visits", "loans", "activities", "partners")
         self.counts = dict.fromkeys((*kinds, "partnerships", "stories"), 0)
@@ -413,14 +499,18 @@ class _Builder:
         rng = self.rng
         self.w = words
         self.staff = [user.id for user in staff]
-        names = _region_names(DEMO_REGION)
+        own = self.village_code
+        names = _region_names(own)
         self.village, self.kecamatan, self.kabupaten = names[3], names[2], names[1]
-        kecamatan_code = DEMO_REGION.rsplit(".", 1)[0]
-        self.own_code = DEMO_REGION
-        self.kec_codes = [r.code for r in list_regions(kecamatan_code) if r.code != DEMO_REGION]
-        self.near_codes = [
-            r.code for code in words["places"]["neighbour_kecamatan"] for r in list_regions(code)
-        ]
+        kecamatan_code = own.rsplit(".", 1)[0]
+        self.own_code = own
+        self.kec_codes = [r.code for r in list_regions(kecamatan_code) if r.code != own] or [own]
+        if own == DEMO_REGION:
+            neighbours = words["places"]["neighbour_kecamatan"]
+        else:  # the other kecamatan of its kabupaten/kota
+            kabupaten_code = kecamatan_code.rsplit(".", 1)[0]
+            neighbours = [r.code for r in list_regions(kabupaten_code) if r.code != kecamatan_code]
+        self.near_codes = [r.code for code in neighbours for r in list_regions(code)] or [own]
         groups = words["titles"]["groups"]
         self.title_groups = groups
         self.title_cum = _cum([g["weight"] for g in groups])
@@ -1053,17 +1143,27 @@ class _Builder:
 
     # --- activities and stories ------------------------------------------------------
 
-    def activity(self, uow: UnitOfWork, d: date, status: str, latest: date) -> Activity:
+    def activity(
+        self,
+        uow: UnitOfWork,
+        d: date,
+        status: str,
+        latest: date,
+        planned: PlannedActivity | None = None,
+    ) -> Activity:
         rng, spec_all = self.rng, self.w["activities"]
-        weights = []
-        for code in self.categories:
-            w = float(spec_all["categories"][code]["weight"])
-            if code == "lainnya" and d.month == 8:
-                w *= 8
-            if code == "pertemuan" and d.month in (1, 9):
-                w *= 2.5
-            weights.append(w)
-        code = self.pick(self.categories, _cum(weights))
+        if planned is not None:
+            code = planned.category
+        else:
+            weights = []
+            for code in self.categories:
+                w = float(spec_all["categories"][code]["weight"])
+                if code == "lainnya" and d.month == 8:
+                    w *= 8
+                if code == "pertemuan" and d.month in (1, 9):
+                    w *= 2.5
+                weights.append(w)
+            code = self.pick(self.categories, _cum(weights))
         spec = spec_all["categories"][code]
         if spec.get("weekend") and d.weekday() < 5:
             sunday = d + timedelta(days=6 - d.weekday())
@@ -1092,7 +1192,9 @@ class _Builder:
         trainees = 0
         if status == "terlaksana":
             size = rng.randint(*spec["size"])
-            if code == "bimtek":
+            if planned is not None:
+                size, trainees = planned.size, planned.trainee_libraries
+            elif code == "bimtek":
                 trainees = rng.randint(4, 12)
                 size = max(size, trainees + rng.randint(0, trainees))
             bands = list(spec["bands"].items())
@@ -1112,7 +1214,10 @@ class _Builder:
             outcomes = rng.choice(spec["outcomes"]).format(
                 n=max(1, size // rng.randint(2, 4)), libraries=trainees
             )
-            if code == "pertemuan":
+            if code == "pertemuan" and planned is not None:
+                representatives = self.representatives(planned.representatives)
+                commitments = " ".join(rng.sample(spec_all["commitments"], rng.randint(1, 2)))
+            elif code == "pertemuan":
                 left = male + female
                 for who in rng.sample(spec_all["representatives"], rng.randint(3, 6)):
                     n = min(rng.randint(1, who["max"]), left)
@@ -1135,7 +1240,7 @@ class _Builder:
                 description=description,
                 outcomes=outcomes,
                 status=status,
-                target_group=spec["target_group"],
+                target_group=(planned and planned.target_group) or spec["target_group"],
                 participants=participants,
                 participants_male=male,
                 participants_female=female,
@@ -1148,6 +1253,15 @@ class _Builder:
         if status == "terlaksana":
             self.past_activities.append((starts, activity.id, code, title))
         return activity
+
+    def representatives(self, total: int) -> dict[str, int]:
+        """Exactly ``total`` representatives of a meeting, spread over a few kinds."""
+        kinds = self.rng.sample(self.w["activities"]["representatives"], self.rng.randint(3, 6))
+        found: dict[str, int] = {}
+        for n in range(total):
+            code = kinds[n % len(kinds)]["code"]
+            found[code] = found.get(code, 0) + 1
+        return found
 
     def _month_end(self, d: date) -> date:
         return _add_months(d.replace(day=1), 1) - timedelta(days=1)
@@ -1217,8 +1331,8 @@ class _Builder:
         by_day: dict[date, list[str]] = {}
         if open_days:
             elapsed = (month_start - self.start.replace(day=1)).days / 30.4
-            registrations = self.count(22 * fraction) + (
-                35 if elapsed < 1 else 20 if elapsed < 2 else 0
+            registrations = self.count(22 * fraction * self.size) + round(
+                (35 if elapsed < 1 else 20 if elapsed < 2 else 0) * self.size
             )
             for _ in range(registrations):
                 by_day.setdefault(rng.choice(open_days), []).append("member")
@@ -1233,27 +1347,33 @@ class _Builder:
             for source, n in deliveries:
                 if source == "pembelian" and rng.random() > fraction:
                     continue
+                n = max(1, round(n * self.size))
                 by_day.setdefault(rng.choice(open_days), []).append(f"{source}:{n}")
             school_days = [d for d in open_days if self.day(d).school]
-            for _ in range(self.count(2.0 * fraction)):
+            for _ in range(self.count(2.0 * fraction * self.size)):
                 if school_days and rng.random() < 0.7:
                     by_day.setdefault(rng.choice(school_days), []).append("school")
                 else:
                     by_day.setdefault(rng.choice(open_days), []).append("community")
         activity_days: set[date] = set()
-        for _ in range(round(rng.randint(4, 8) * fraction)):
+        for _ in range(round(rng.randint(4, 8) * fraction) if self.plan is None else 0):
             d = rng.choice(days)
             if d in _holidays(d.year):
                 continue
             activity_days.add(d)
             by_day.setdefault(d, []).append("activity")
+        planned_days = self.plan or {}
+        for d in days:
+            for _ in planned_days.get(d, ()):
+                activity_days.add(d)
+                by_day.setdefault(d, []).append("activity")
         if rng.random() < 3.5 / 12 * fraction and open_days:
             by_day.setdefault(rng.choice(open_days), []).append("story")
         self.month_partnerships(uow, month, month_start)
 
         for d in days:
             self.build_day(uow, d, by_day.get(d, []), d in activity_days)
-        if last:
+        if last and self.plan is None:
             self.future(uow)
         self.mark_lent(uow)
 
@@ -1264,7 +1384,7 @@ class _Builder:
             self.partner(uow, spec["key"], moment, spec)
         # the collection the library started with
         base: dict[date, list[str]] = {}
-        for _ in range(1000):
+        for _ in range(round(1000 * self.size)):
             d = self.start - timedelta(days=rng.randint(30, 900))
             source = self.weighted(
                 (("perpusnas", 50), ("hibah", 30), ("swadaya", 10), ("pembelian", 10))
@@ -1405,17 +1525,22 @@ class _Builder:
     def build_day(self, uow: UnitOfWork, d: date, events: list[str], activity_day: bool) -> None:
         rng = self.rng
         info = self.day(d)
+        planned = list(self.plan.get(d, ())) if self.plan is not None else []
         for event in events:
             if event == "activity":
-                status = "batal" if rng.random() < 0.05 else "terlaksana"
                 latest = min(self._month_end(d), self.today - timedelta(days=1))
+                if planned:
+                    wanted = planned.pop(0)
+                    self.activity(uow, d, wanted.status, latest, wanted)
+                    continue
+                status = "batal" if rng.random() < 0.05 else "terlaksana"
                 self.activity(uow, d, status, latest)
         if not info.open:
             self.returns.pop(d, None)  # nobody comes (cannot happen: returns are on open days)
             return
         # visits, in time order: individuals, members bringing books back, groups
         elapsed_years = (d - self.start).days / 365.25
-        mu = info.mu * _SEASON[d.month - 1] * (1 + 0.07 * elapsed_years)
+        mu = info.mu * _SEASON[d.month - 1] * (1 + 0.07 * elapsed_years) * self.size
         mu *= min(1.0, 0.75 + (d - self.start).days / 240)
         # (when, order, member bringing books back or None for someone walking in)
         timeline: list[tuple[datetime, int, _Person | None]] = []
@@ -1428,7 +1553,7 @@ class _Builder:
                 uow.add(self.group_visit(d, event == "school"))
                 self.counts["visits"] += 1
         timeline.sort(key=lambda e: (e[0], e[1]))
-        member_share = 0.5 * min(1.0, len(self.pool) / 80)
+        member_share = 0.5 * min(1.0, len(self.pool) / (80 * self.size))
         for moment, _, returning in timeline:
             hour = moment.astimezone(self.tz).hour
             person = None

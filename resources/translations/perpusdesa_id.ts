@@ -3900,6 +3900,14 @@
         <translation>Penyandang disabilitas</translation>
     </message>
     <message>
+        <source>Facilitators</source>
+        <translation>Fasilitator</translation>
+    </message>
+    <message>
+        <source>Village library managers</source>
+        <translation>Pengelola perpustakaan desa</translation>
+    </message>
+    <message>
         <source>Village government</source>
         <translation>Pemerintah desa</translation>
     </message>

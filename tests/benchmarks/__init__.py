@@ -24,6 +24,8 @@ NAMES = (
     "crash",
     "sync_ingest",
     "sync_wire",
+    "national",
+    "month_end",
 )
 
 
