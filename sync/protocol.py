@@ -103,6 +103,9 @@ class MemberData(_Strict):
     registered_on: date
     expires_on: date | None = None
     active: bool = True
+    # When the membership ended (``active`` false): the region's member count at
+    # the end of a month is those registered and not yet gone, as the PC counts.
+    deactivated_at: datetime | None = None
 
 
 class VisitData(_Strict):

@@ -23,7 +23,15 @@ _JSON_FIELDS = frozenset(
 )
 _BOOL_FIELDS = frozenset({"active", "publish_with_name"})
 _DATETIME_FIELDS = frozenset(
-    {"visited_at", "loaned_at", "returned_at", "starts_at", "ends_at", "consent_at"}
+    {
+        "visited_at",
+        "loaned_at",
+        "returned_at",
+        "starts_at",
+        "ends_at",
+        "consent_at",
+        "deactivated_at",
+    }
 )
 _DATE_FIELDS = frozenset(
     {"registered_on", "expires_on", "acquired_on", "due_on", "start_on", "end_on"}

@@ -39,9 +39,9 @@ beginning. The keys (``{code: n}`` maps hold only the codes found)::
       new           members registered in the month
       new_by_gender {L, P: members registered}
       new_by_type   {member type: members registered}
-      gone          members registered in the month who are no longer active:
-                    the wire says a member left (``active`` false), not when,
-                    so the leaving is booked in the month of registration
+      gone          members whose membership ended in the month (``active``
+                    false, booked by ``deactivated_at``; a record without that
+                    time, from an older PC, in its month of registration)
       gone_by_gender, gone_by_type   the same by gender and member type
     loans
       total         loans made in the month
@@ -78,8 +78,7 @@ beginning. The keys (``{code: n}`` maps hold only the codes found)::
                     (only those carry their name, title and text to the server)
 
 Left out of the PC's report: active members and borrowers (the wire never
-says which member came or borrowed); when a member left (only that they did:
-see ``gone``); loans overdue (a stock the PC takes at the end of a month, or
+says which member came or borrowed); loans overdue (a stock the PC takes at the end of a month, or
 today in the current one); loans by DDC class and titles lent (the wire has
 them only through a loan's copy and title: a join, not this one pass); the
 collection (a copy without an acquisition day counts from the day it was
@@ -290,7 +289,7 @@ def _visit(data: Mapping[str, Any], month_of: _Month, _day_of: _Month) -> None:
             by_purpose[purpose] = by_purpose.get(purpose, 0) + people
 
 
-def _member(data: Mapping[str, Any], _month_of: _Month, day_of: _Month) -> None:
+def _member(data: Mapping[str, Any], month_of: _Month, day_of: _Month) -> None:
     m = day_of(data["registered_on"])["members"]
     gender = data.get("gender") or UNKNOWN
     member_type = data.get("member_type") or UNKNOWN
@@ -298,6 +297,9 @@ def _member(data: Mapping[str, Any], _month_of: _Month, day_of: _Month) -> None:
     _bump(m["new_by_gender"], gender, 1)
     _bump(m["new_by_type"], member_type, 1)
     if data.get("active") is False:
+        left = data.get("deactivated_at")
+        if left is not None:
+            m = month_of(left)["members"]
         m["gone"] += 1
         _bump(m["gone_by_gender"], gender, 1)
         _bump(m["gone_by_type"], member_type, 1)
