@@ -85,16 +85,19 @@ def verify_password(password: str, stored: str) -> bool:
     import hashlib
     import hmac
 
-    expected = base64.b64decode(digest)
-    actual = hashlib.scrypt(
-        password.encode(),
-        salt=base64.b64decode(salt),
-        n=int(n),
-        r=int(r),
-        p=int(p),
-        maxmem=256 * 1024 * 1024,
-        dklen=len(expected),
-    )
+    try:  # a damaged hash never matches (and never raises)
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            password.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            maxmem=256 * 1024 * 1024,
+            dklen=len(expected),
+        )
+    except (ValueError, TypeError):
+        return False
     return hmac.compare_digest(actual, expected)
 
 

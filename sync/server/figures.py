@@ -162,7 +162,7 @@ def empty() -> Figures:
 def add(total: dict[str, Any], part: Mapping[str, Any]) -> dict[str, Any]:
     """Add ``part`` into ``total`` in place (nested; keys missing in ``total`` are copied)."""
     for key, value in part.items():
-        if isinstance(value, Mapping):
+        if type(value) is dict or isinstance(value, Mapping):  # the common case first: fast
             inner = total.get(key)
             if inner is None:
                 inner = total[key] = {}

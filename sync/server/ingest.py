@@ -46,7 +46,7 @@ PERIOD_FIELDS: Final = {
     "story": "consent_at",
 }
 _ZONES: Final = {"WIB": 7, "WITA": 8, "WIT": 9}
-_COLUMNS: Final = (
+RECORD_COLUMNS: Final = (
     "library_id",
     "kind",
     "id",
@@ -63,12 +63,12 @@ _COLUMNS: Final = (
 
 def _upsert_sql(dialect: str) -> str:
     mark = "?" if dialect == "sqlite" else "%s"
-    values = [mark] * len(_COLUMNS)
+    values = [mark] * len(RECORD_COLUMNS)
     if dialect == "postgresql":
-        values[_COLUMNS.index("data")] = "CAST(%s AS JSONB)"
-    updated = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[3:])
+        values[RECORD_COLUMNS.index("data")] = "CAST(%s AS JSONB)"
+    updated = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[3:])
     return (
-        f"INSERT INTO record ({', '.join(_COLUMNS)}) VALUES ({', '.join(values)}) "
+        f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) VALUES ({', '.join(values)}) "
         f"ON CONFLICT (library_id, kind, id) DO UPDATE SET {updated} "
         "WHERE record.version < excluded.version"
     )

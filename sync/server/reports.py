@@ -286,7 +286,7 @@ def _months(
 ) -> list[dict[str, Any]]:
     """Each month's figures, with the stock figures at that month."""
     months = period.months()
-    rows = [rollup.add(figures.empty(), by_month.get(month, {})) for month in months]
+    rows = [figures.add(figures.empty(), by_month.get(month, {})) for month in months]
     members, started = stock.members, stock.started
     ended = stock.ended
     later: list[tuple[int, int]] = []
@@ -358,7 +358,7 @@ def _region_summary(
         )
     ):
         by_month[month] = figure
-        rollup.add(total, figure)
+        figures.add(total, figure)
     stock = _stocks(
         session,
         _stock_query(
@@ -386,7 +386,7 @@ def _region_summary(
         ]
         for query in queries if years else queries[1:]:
             for child, figure in session.execute(query):
-                rollup.add(child_figures[child], figure)
+                figures.add(child_figures[child], figure)
         child_stocks = _stocks(
             session,
             _stock_query(
@@ -407,7 +407,7 @@ def _region_summary(
     for child, figure in session.execute(
         select(key, RollupMonth.figures).select_from(join).where(*own, *month_in)
     ):
-        rollup.add(child_figures[child], figure)
+        figures.add(child_figures[child], figure)
     child_stocks.update(
         _stocks(
             session,
@@ -433,9 +433,9 @@ def _village_summary(
             RollupMonth.period <= period.last,
         )
     ):
-        rollup.add(total, figure)
-        rollup.add(by_month.setdefault(month, figures.empty()), figure)
-        rollup.add(child_figures[library_id], figure)
+        figures.add(total, figure)
+        figures.add(by_month.setdefault(month, figures.empty()), figure)
+        figures.add(child_figures[library_id], figure)
     child_stocks = _stocks(
         session,
         _stock_query(
@@ -491,7 +491,7 @@ def _children(
                 "name": names.get(child, child),
                 "level": level + 1,
                 "figures": _finish(
-                    rollup.add(figures.empty(), child_figures.get(child, {})),
+                    figures.add(figures.empty(), child_figures.get(child, {})),
                     child_stocks.get(child, _Stock()),
                 ),
             }
@@ -504,7 +504,7 @@ def _children(
                 "name": name,
                 "level": LIBRARY_LEVEL,
                 "figures": _finish(
-                    rollup.add(figures.empty(), child_figures.get(library_id, {})),
+                    figures.add(figures.empty(), child_figures.get(library_id, {})),
                     child_stocks.get(library_id, _Stock()),
                 ),
             }
@@ -616,7 +616,7 @@ def library_summary(db: Database, library_id: str, period: Period) -> dict[str, 
             )
         ):
             by_month[month] = figure
-            rollup.add(total, figure)
+            figures.add(total, figure)
         stock = _stocks(
             session,
             _stock_query(

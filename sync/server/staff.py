@@ -21,8 +21,6 @@ country), ``provinsi`` (a province, "33") or ``kabupaten`` (a kabupaten/kota,
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
 import re
 import secrets
@@ -34,6 +32,8 @@ from fastapi import Request
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.auth import hash_password
+from app.core.auth import verify_password as _verify_password
 from sync.server import auth, regions
 from sync.server.db import Database
 from sync.server.errors import ProblemError
@@ -52,7 +52,6 @@ MAX_FAILURES: Final = 5
 WINDOW: Final = timedelta(minutes=15)
 MIN_PASSWORD: Final = 8
 USERNAME_PATTERN: Final = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
-_SCRYPT: Final = (2**14, 8, 1)
 _DUMMY_HASH: Final = (
     "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$"
     "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="
@@ -102,33 +101,9 @@ def now() -> datetime:
 # --- passwords ------------------------------------------------------------------------
 
 
-def hash_password(password: str) -> str:
-    n, r, p = _SCRYPT
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=64)
-    return "$".join(
-        ["scrypt", str(n), str(r), str(p), base64.b64encode(salt).decode(),
-         base64.b64encode(digest).decode()]
-    )  # fmt: skip
-
-
 def verify_password(stored: str, password: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
-        got = hashlib.scrypt(
-            password.encode(),
-            salt=base64.b64decode(salt),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            dklen=len(expected),
-        )
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(got, expected)
+    """The PC's own scrypt check (``app.core.auth``): the same hash format on both ends."""
+    return _verify_password(password, stored)
 
 
 # --- accounts -------------------------------------------------------------------------

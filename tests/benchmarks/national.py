@@ -64,19 +64,6 @@ _DATE_FIELDS = (
     "consent_at",
 )
 _ID_FIELDS = ("item_id", "title_id", "partner_id", "activity_id")
-_COLUMNS = (
-    "library_id",
-    "kind",
-    "id",
-    "version",
-    "data",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-    "received_at",
-    "device_id",
-    "period",
-)
 
 
 @dataclass(frozen=True)
@@ -267,6 +254,8 @@ def _copy_records(url: str, template: list[_Template], libraries: list[_Library]
 
     import psycopg
 
+    from sync.server.ingest import RECORD_COLUMNS
+
     dsn = url.replace("postgresql+psycopg://", "postgresql://")
     total = 0
     context = multiprocessing.get_context("spawn")
@@ -277,7 +266,7 @@ def _copy_records(url: str, template: list[_Template], libraries: list[_Library]
     ):
         jobs = pool.imap(_payload, enumerate(libraries), chunksize=4)
         for number, (payload, count) in enumerate(jobs):
-            with cursor.copy(f"COPY record ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
+            with cursor.copy(f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
                 copy.write(payload)
             total += count
             if number % 100 == 99:
