@@ -35,7 +35,6 @@ imports may run beside it (SQLite transactions keep them apart).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
@@ -48,6 +47,8 @@ from app.core.text import QT_TRANSLATE_NOOP
 from app.paths import default_data_dir
 
 if TYPE_CHECKING:
+    import argparse
+
     from app.core.auth import User
     from app.db.database import Database
 
@@ -62,6 +63,7 @@ def _setup_translations(data_dir: Path, gui: bool, painting: bool = False) -> No
     """Messages in the library's language (Indonesian unless set otherwise)."""
     from PySide6.QtCore import QCoreApplication
 
+    _known_to_pyside()
     from app.ui import i18n
 
     language = os.environ.get("PERPUSDESA_LANG", "")
@@ -101,6 +103,8 @@ def _setup_translations(data_dir: Path, gui: bool, painting: bool = False) -> No
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     t = _translate
     parser = argparse.ArgumentParser(
         prog="perpusdesa",
@@ -772,12 +776,28 @@ def _import_before_qt() -> None:
 
     import app.core.auth
     import app.core.clock
-    import app.core.home
     import app.core.library
     import app.core.settings
     import app.core.setup
-    import app.core.tasks
     import app.db.database  # noqa: F401
+
+
+def _known_to_pyside() -> None:
+    """Tell PySide6 the modules loaded before it, so that it need not read their source.
+
+    PySide6 reads the source of every module named in an import statement run after it
+    is loaded (``shibokensupport.feature``: does the module say "PySide6", i.e. could
+    it use ``from __feature__ import``?), once per module: the standard library modules
+    start-up names again cost ~4 ms. Those loaded before PySide6 are entered here as it
+    would enter them: -1 (no Qt), 0 for PerpusDesa's own (they may use Qt, never a
+    ``__feature__``). Only a matter of speed: without that dictionary (another PySide6
+    version), nothing is done.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    known = getattr(feature, "pyside_feature_dict", None)
+    if isinstance(known, dict):
+        for name in list(sys.modules):
+            known.setdefault(name, 0 if name == "app" or name.startswith("app.") else -1)
 
 
 def _sync_command(data_dir: Path, args: argparse.Namespace) -> int:
@@ -847,13 +867,42 @@ def _clock_warning(warning: bool, skew: float | None) -> None:
         )
 
 
+def _plain_start(args_list: list[str]) -> tuple[Path | None, list[str]] | None:
+    """(``--data-dir``, the other arguments) of a plain start, ``perpusdesa [gui]
+    [--data-dir DIR]``, read without argparse (its parser costs the window ~2 ms);
+    None for any other command line, which argparse reads."""
+    data_dir: Path | None = None
+    rest: list[str] = []
+    words = iter(args_list)
+    for word in words:
+        if word == "gui" and not rest:
+            rest.append(word)
+        elif word == "--data-dir" and data_dir is None:
+            value = next(words, "")
+            if not value or value.startswith("-"):
+                return None
+            data_dir = Path(value)
+        elif word.startswith("--data-dir=") and data_dir is None and word != "--data-dir=":
+            data_dir = Path(word.removeprefix("--data-dir="))
+        else:
+            return None
+    return data_dir, rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Peek at --data-dir before parsing, so that help and errors use the library's language.
-    peek = argparse.ArgumentParser(add_help=False)
-    peek.add_argument("--data-dir", type=Path, default=None)
-    known, rest = peek.parse_known_args(args_list)
-    data_dir = (known.data_dir or default_data_dir()).expanduser().resolve()
+    plain = _plain_start(args_list)
+    if plain is None:
+        import argparse
+
+        peek = argparse.ArgumentParser(add_help=False)
+        peek.add_argument("--data-dir", type=Path, default=None)
+        known, rest = peek.parse_known_args(args_list)
+        chosen: Path | None = known.data_dir
+    else:
+        chosen, rest = plain
+    data_dir = (chosen or default_data_dir()).expanduser().resolve()
     words = [word for word in rest if not word.startswith("-")]
     gui = not words or words[0] == "gui"
     if not gui:

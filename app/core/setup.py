@@ -30,15 +30,25 @@ class FirstRun:
     admin_password_repeat: str
 
 
-def is_set_up(db: Database) -> bool:
-    """True when the database has a library profile and at least one user."""
-    if not db.exists() or db.revision() is None:
-        return False
-    conn = db.connect()
-    try:
-        return read_profile(conn) is not None and bool(UserService(conn).list_users())
-    finally:
-        conn.close()
+def is_set_up(db: Database, conn: sqlite3.Connection | None = None) -> bool:
+    """True when the database has a library profile and at least one user.
+
+    ``conn``: an open connection to ``db`` to read with (start-up opens one
+    connection fewer); otherwise one is opened and closed here.
+    """
+    if conn is None:
+        if not db.exists() or db.revision() is None:
+            return False
+        conn = db.connect()
+        try:
+            return _has_library_and_user(conn)
+        finally:
+            conn.close()
+    return db.revision(conn) is not None and _has_library_and_user(conn)
+
+
+def _has_library_and_user(conn: sqlite3.Connection) -> bool:
+    return read_profile(conn) is not None and bool(UserService(conn).list_users())
 
 
 def validate_first_run(data: FirstRun) -> LibraryProfile:

@@ -17,6 +17,7 @@ import gc
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,7 @@ class Controller(QObject):
         self.db = Database(data_dir)
         self.window = MainWindow()
         self.window.close_requested.connect(self.on_window_close_requested)
-        self.window.setProperty("restoreHost", self)  # found by app.ui.restore.restore_host
+        self.window.restore_host = self  # found by app.ui.restore.restore_host
         self.conn: Connection | None = None
         self.context: AppContext | None = None
         self.login: LoginScreen | None = None
@@ -84,11 +85,27 @@ class Controller(QObject):
     def start(self) -> bool:
         """Show the wizard or the login screen; False if the database cannot be used."""
         try:
-            ready = is_set_up(self.db)
+            ready = False
             language = "id"
-            if ready:
-                self.conn = self.db.connect()
-                language = str(Settings(self.conn).get("language"))
+            if self.db.exists():
+                try:
+                    conn = self.db.connect()  # one connection for every start-up read
+                except KnownError:
+                    # Read the file the way is_set_up does on its own, so that the
+                    # message names what is wrong (a damaged file, a read-only folder).
+                    is_set_up(self.db)
+                    raise
+                try:
+                    ready = is_set_up(self.db, conn)
+                    if ready:
+                        language = str(Settings(conn).get("language"))
+                except BaseException:
+                    conn.close()
+                    raise
+                if ready:
+                    self.conn = conn
+                else:
+                    conn.close()
         except KnownError as exc:
             i18n.install("id")
             self.fatal(i18n.error_text(exc))
@@ -207,8 +224,10 @@ class Controller(QObject):
             self.settled = True
             app = QApplication.instance()
             if app is not None:
-                app.installEventFilter(self.idle)  # the lock is armed only after a login
+                # The icon before the idle watcher: the event it sends every widget need
+                # not pass through Python (nor make PySide build QEvent and its ~180 types).
                 set_window_icon()
+                app.installEventFilter(self.idle)  # the lock is armed only after a login
             if self.freeze_when_settled:
                 gc.freeze()
         if os.environ.get(QUIT_WHEN_IDLE_ENV):
@@ -233,7 +252,7 @@ class Controller(QObject):
             self.context.signals.kiosk_running.connect(self.on_kiosk_running)
             # Housekeeping once the window has settled, never during start-up.
             # Tied to the window: if the window is gone, the chore is not run.
-            QTimer.singleShot(MAINTENANCE_DELAY_MS, self.window, self.start_maintenance)
+            later(self.window, MAINTENANCE_DELAY_MS, self.start_maintenance)
             self.window.set_workspace(self.new_workspace())
         else:
             self.context.set_user(user)
@@ -426,6 +445,19 @@ class Controller(QObject):
             tasks.wait_all()
 
 
+def later(owner: QObject, msecs: int, call: Callable[[], object]) -> None:
+    """Call ``call`` once after ``msecs``, unless ``owner`` is gone by then.
+
+    ``QTimer.singleShot(msecs, owner, call)`` does the same, but with a method of a
+    QObject it makes PySide build ``QMetaMethod``'s enums, which start-up can do without.
+    """
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.timeout.connect(call)
+    timer.timeout.connect(timer.deleteLater)
+    timer.start(msecs)
+
+
 def set_window_icon() -> None:
     """The program's icon on every window (after the first paint: it is not needed before)."""
     from PySide6.QtCore import QSize
@@ -461,6 +493,10 @@ def run_gui(data_dir: Path, argv: list[str] | None = None) -> int:
     try:
         if not controller.start():
             return 1
+        if controller.freeze_when_settled:
+            # Frozen before the collector is back on: its first run would otherwise walk
+            # everything start-up built (~4 ms), just before the window is first idle.
+            gc.freeze()
     finally:
         gc.enable()
     QTimer.singleShot(0, instance.listen)  # once the window is shown (QtNetwork loads then)

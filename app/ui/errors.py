@@ -19,13 +19,17 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from app.core.errors import KnownError, StorageError, on_storage_error
 from app.db.database import as_storage_error
 from app.ui.i18n import error_text
+
+if TYPE_CHECKING:  # QMessageBox when first shown: naming a Qt class at start-up builds its enums
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger("perpusdesa")
 
@@ -94,6 +98,7 @@ _ANNOUNCED: weakref.WeakSet[BaseException] = weakref.WeakSet()
 
 def _message_box(parent: QWidget | None, message: str, bug: bool) -> QMessageBox:
     from PySide6.QtCore import Qt  # not at start-up: naming Qt builds its ~90 enums (~30 ms)
+    from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
     if parent is None:

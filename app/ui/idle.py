@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-_ACTIVITY = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-    }
-)
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
+
+def _activity() -> frozenset[QEvent.Type]:
+    """The events that count as someone at the PC.
+
+    Made on the first event watched, not at import: naming ``QEvent`` builds its ~180
+    types of event (~2 ms), which the start of the program can do without.
+    """
+    from PySide6.QtCore import QEvent
+
+    return frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
 
 
 class IdleWatcher(QObject):
@@ -39,6 +52,7 @@ class IdleWatcher(QObject):
         self.limit = minutes * 60.0
         self.last = clock()
         self.armed = False
+        self.activity: frozenset[QEvent.Type] | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(check_every_ms)
         self.timer.timeout.connect(self.check)
@@ -56,7 +70,10 @@ class IdleWatcher(QObject):
         self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY:
+        activity = self.activity
+        if activity is None:
+            activity = self.activity = _activity()
+        if event.type() in activity:
             self.last = self.clock()
         return False
 

@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.workspace: Workspace | None = None
+        # The program's Controller (app.ui.restore.restore_host finds it here). An
+        # attribute, not a Qt property: setProperty would build QByteArray's enums.
+        self.restore_host: object | None = None
 
     def show_widget(self, widget: QWidget) -> None:
         if self.stack.indexOf(widget) < 0:

@@ -20,8 +20,8 @@ administrators only). Nothing changes until the end:
    Controller opens the restored database and shows its login screen
    (``reload_after_restore``), whatever the outcome.
 
-The Controller (``app.ui.app``) is found as the window's ``restoreHost``
-property: the Settings page has no handle on it otherwise.
+The Controller (``app.ui.app``) is found as the main window's ``restore_host``
+attribute: the Settings page has no handle on it otherwise.
 """
 
 from __future__ import annotations
@@ -69,7 +69,6 @@ from app.ui.i18n import error_text
 from app.ui.tasks import Task
 from app.ui.widgets import ErrorLabel, password_edit
 
-HOST_PROPERTY = "restoreHost"
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -90,7 +89,7 @@ class RestoreHost(Protocol):
 
 def restore_host(widget: QWidget) -> RestoreHost | None:
     """The Controller of the window ``widget`` is in, or None."""
-    host = widget.window().property(HOST_PROPERTY)
+    host = getattr(widget.window(), "restore_host", None)
     if host is None or not hasattr(host, "reload_after_restore"):
         return None
     return host

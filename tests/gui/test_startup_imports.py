@@ -11,6 +11,7 @@ modules it had loaded.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import subprocess
@@ -60,6 +61,9 @@ HEAVY = (
     "app.core.circulation",
     "app.core.members",
 )
+# Light, but not needed before the window is idle: the home page's figures (read after
+# the first paint) and the background-task helpers.
+LATER = ("app.core.home", "app.core.tasks", "app.ui.tasks")
 
 
 def loaded_at_idle(data_dir: Path, env: dict[str, str]) -> tuple[set[str], str]:
@@ -92,6 +96,7 @@ def test_the_window_opens_without_the_heavy_libraries(
     assert "app.ui.main_window" in modules  # the probe saw the real start
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY or m.startswith(HEAVY))
     assert heavy == []
+    assert sorted(m for m in modules if m in LATER) == []
     # A page's real widget (app.ui.<page>.<module>) loads when the page is first opened.
     page_widgets = sorted(
         m for m in modules if m.startswith("app.ui.") and m.count(".") >= 3 and ".pages." not in m
@@ -111,10 +116,48 @@ def test_a_plain_start_opens_the_window_without_the_full_command_line(
 
     monkeypatch.setattr("app.ui.app.run_gui", run_gui)
     monkeypatch.setattr(cli, "build_parser", lambda: pytest.fail("full parser built"))
+    monkeypatch.setattr(argparse, "ArgumentParser", lambda **_: pytest.fail("argparse used"))
     assert cli.main(["--data-dir", str(tmp_path)]) == 0
     assert cli.main(["gui", "--data-dir", str(tmp_path)]) == 0
     assert started == [(tmp_path.resolve(), False), (tmp_path.resolve(), False)]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["gui"],
+        ["--data-dir", "lib"],
+        ["--data-dir=lib"],
+        ["gui", "--data-dir", "lib"],
+        ["--data-dir", "lib", "gui"],
+        ["--data-dir", "gui"],
+        ["--data-dir", "a b"],
+    ],
+)
+def test_a_plain_start_is_read_as_argparse_reads_it(args: list[str]) -> None:
+    peek = argparse.ArgumentParser(add_help=False)
+    peek.add_argument("--data-dir", type=Path, default=None)
+    known, rest = peek.parse_known_args(args)
+    assert cli._plain_start(args) == (known.data_dir, rest)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo"],
+        ["--data", "lib"],
+        ["gui", "--help"],
+        ["--version"],
+        ["--data-dir", "a", "--data-dir", "b"],
+        ["--data-dir=", "gui"],
+        ["--data-dir", "-x"],
+        ["gui", "gui"],
+    ],
+)
+def test_any_other_command_line_is_left_to_argparse(args: list[str]) -> None:
+    assert cli._plain_start(args) is None
 
 
 def test_gui_with_options_still_reads_the_command_line(

@@ -15,35 +15,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QTime, QTimer
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
-    QShowEvent,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime, QTimer
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.clock import ZONES
-from app.core.home import SECOND_COPY_DAYS, ActivityLine, DayCount, HomeFigures, home_figures
 from app.core.library import region_path
-from app.core.tasks import Progress
 from app.ui.context import AppContext
 from app.ui.pages import PageSpec
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QPaintEvent
+
+    from app.core.home import ActivityLine, DayCount, HomeFigures
+    from app.core.tasks import Progress
+
+# Imported when first used, not at start-up: app.core.home (its dataclasses cost the
+# first page ~6 ms, and the figures are read only after the window is painted), and
+# QPainter, QPen and QPalette (naming a Qt class builds its enums): the chart is drawn
+# and the notes are coloured only once there are figures.
 
 # setAlignment(Qt.AlignmentFlag.AlignCenter) by name: naming Qt builds all its ~90 enums
 # (~30 ms), which the first page shown at start-up can do without.
@@ -67,6 +68,16 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def home_figures(conn: Any, zone: str) -> HomeFigures:
+    """``app.core.home.home_figures``, loaded on the first read (after the first paint).
+
+    ``conn`` is the task's sqlite3 connection (the UI names no database module).
+    """
+    from app.core.home import home_figures as read
+
+    return read(conn, zone)
+
+
 class DayChart(QWidget):
     """Visitors per day as bars, drawn with QPainter (vector: sharp at any size)."""
 
@@ -74,7 +85,6 @@ class DayChart(QWidget):
         super().__init__()
         self.days: tuple[DayCount, ...] = ()
         self.setMinimumSize(360, 150)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_days(self, days: Sequence[DayCount]) -> None:
         self.days = tuple(days)
@@ -89,6 +99,9 @@ class DayChart(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         if not self.days:
             return
+        from PySide6.QtCore import QPointF, QRectF
+        from PySide6.QtGui import QFontMetrics, QPainter, QPen
+
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
@@ -161,9 +174,7 @@ class _Card(QFrame):
         self.caption.setWordWrap(True)
         self.note = QLabel()
         self.note.setObjectName(f"note_{key}")
-        palette = self.note.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, NOTE)
-        self.note.setPalette(palette)
+        self.note_coloured = False  # the note's grey is set when it first has a text
         self.note.setProperty("alignment", CENTRE)
         self.note.setWordWrap(True)
         self.note.hide()
@@ -176,8 +187,43 @@ class _Card(QFrame):
 
     def show_figure(self, value: int, note: str = "") -> None:
         self.value.setText(QLocale().toString(value))
+        if note and not self.note_coloured:
+            from PySide6.QtGui import QPalette
+
+            palette = self.note.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, NOTE)
+            self.note.setPalette(palette)
+            self.note_coloured = True
         self.note.setText(note)
         self.note.setVisible(bool(note))
+
+
+class _ShowWatcher(QObject):
+    """Tells the page when it is shown again; it watches only while the page is hidden
+    with figures to read.
+
+    Not a ``showEvent`` override: with one, PySide builds ``QEvent`` (its ~180 types of
+    event) as the window is first shown.
+    """
+
+    def __init__(self, page: BerandaPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.armed = False
+
+    def arm(self) -> None:
+        if not self.armed:
+            self.armed = True
+            self.page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Show:
+            self.armed = False
+            self.page.removeEventFilter(self)
+            self.page.on_shown_again()
+        return False
 
 
 class BerandaPage(QWidget):
@@ -187,6 +233,7 @@ class BerandaPage(QWidget):
         self.figures: HomeFigures | None = None
         self.running = False  # a task is reading the figures
         self.stale = False  # something changed while the page was hidden or being read
+        self.show_watcher: _ShowWatcher | None = None  # made when first needed
         self.fonts = _Fonts(self.font())
         self.title = QLabel()
         self.title.setFont(self.fonts.title)
@@ -312,8 +359,7 @@ class BerandaPage(QWidget):
         if not self.timer.isActive():
             self.timer.start(msecs)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def on_shown_again(self) -> None:
         if self.stale:
             self.schedule(0)
 
@@ -324,6 +370,10 @@ class BerandaPage(QWidget):
         """Read the figures on a background task (never on the GUI thread)."""
         if not self.isVisible() or self.running:
             self.stale = True  # read when shown again, or once the running read is done
+            if not self.isVisible():
+                if self.show_watcher is None:
+                    self.show_watcher = _ShowWatcher(self)
+                self.show_watcher.arm()
             return
         from app.ui.tasks import Task
 
@@ -439,6 +489,8 @@ class BerandaPage(QWidget):
                 " data is lost with it: choose one in Settings."
             )
         elif figures.second_copy_missing:
+            from app.core.home import SECOND_COPY_DAYS
+
             warning = self.tr(
                 "No backup on the USB stick or second drive for {days} days. Plug it in:"
                 " the next backup is copied onto it."
