@@ -1,24 +1,24 @@
 """Applying a batch: the upsert rules, the receipt, the high-water mark — one transaction.
 
-For each kind in the batch the versions already stored are read with one query;
+The versions already stored of the batch's records are read first (one query);
 each record is then judged (rejected, stale, unchanged, inserted or updated),
-and the new and newer ones are written with one ``executemany`` of
-``INSERT ... ON CONFLICT DO UPDATE ... WHERE record.version < excluded.version``
-(so two devices racing on one record can never lower its version). The
-receipt is stored in the same transaction, so a replay of the batch id gets it
-back unchanged.
+and the new and newer ones are written with ``INSERT ... ON CONFLICT DO UPDATE
+... WHERE record.version < excluded.version`` (so two devices racing on one
+record can never lower its version): one ``executemany`` on SQLite, one
+statement over the batch's rows sent as one JSON array (``jsonb_to_recordset``)
+on PostgreSQL. The receipt is stored in the same transaction, so a replay of
+the batch id gets it back unchanged.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError, to_json
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
@@ -28,6 +28,7 @@ from sync.protocol import (
     Batch,
     Counts,
     Receipt,
+    Record,
     RecordResult,
     personal_fields_in,
 )
@@ -74,41 +75,55 @@ def _upsert_sql(dialect: str) -> str:
     )
 
 
-_ZERO: Final = timedelta(0)
-
-
-def _aware(moment: datetime) -> datetime:
-    """The moment in UTC (a time without a zone is taken as UTC)."""
-    offset = moment.utcoffset()
-    if offset is None:
-        return moment.replace(tzinfo=UTC)
-    return moment if not offset else moment.astimezone(UTC)
+# PostgreSQL: the batch's rows as one JSON array, one statement (the constant columns once).
+_PG_UPSERT: Final = (
+    f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) "
+    "SELECT CAST(%s AS TEXT), t.k, t.i, t.v, t.d, t.c, t.u, t.x, CAST(%s AS TIMESTAMPTZ), "
+    "CAST(%s AS TEXT), t.p FROM jsonb_to_recordset(CAST(%s AS JSONB)) AS t(k TEXT, i TEXT, "
+    "v INTEGER, d JSONB, c TIMESTAMPTZ, u TIMESTAMPTZ, x TIMESTAMPTZ, p TEXT) "
+    "ON CONFLICT (library_id, kind, id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[3:])
+    + " WHERE record.version < excluded.version"
+)
+_PG_VERSIONS: Final = (
+    "SELECT r.kind, r.id, r.version FROM record AS r "
+    "JOIN unnest(CAST(%s AS TEXT[]), CAST(%s AS TEXT[])) AS w(kind, id) "
+    "ON r.kind = w.kind AND r.id = w.id WHERE r.library_id = %s"
+)
 
 
 def _sqlite_time(moment: datetime | None) -> str | None:
-    """SQLAlchemy's SQLite text of a time, in UTC: "2026-11-01 08:30:00[.123456]"."""
+    """SQLAlchemy's SQLite text of a time, in UTC: "2026-11-01 08:30:00.000000" (always
+    the microseconds, as SQLAlchemy writes them, so that texts compare as times)."""
     if moment is None:
         return None
     offset = moment.utcoffset()
     if offset is None:
-        return moment.isoformat(" ")
+        return moment.isoformat(" ", "microseconds")
     if offset:
         moment = moment.astimezone(UTC)
-    return moment.isoformat(" ")[:-6]  # without "+00:00"
+    return moment.isoformat(" ", "microseconds")[:-6]  # without "+00:00"
 
 
-def _pg_time(moment: datetime | None) -> datetime | None:
-    """An aware time for psycopg (a time without a zone is taken as UTC)."""
-    if moment is None or moment.utcoffset() is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
+def _pg_time(moment: datetime | None) -> str | None:
+    """The ISO text of a time in UTC, for PostgreSQL (a time without a zone is taken as UTC;
+    one that has no UTC year 1..9999 raises OverflowError, as on SQLite)."""
+    if moment is None:
+        return None
+    offset = moment.utcoffset()
+    if offset is None:
+        return moment.isoformat() + "+00:00"
+    if offset:
+        moment = moment.astimezone(UTC)
+    return moment.isoformat()
 
 
 def _period(value: date, shift: timedelta) -> str:
     """The month ("2026-11") of a date, or of a datetime moved into the library's zone."""
     if isinstance(value, datetime):
-        value = _aware(value) + shift
-    return f"{value.year:04d}-{value.month:02d}"
+        offset = value.utcoffset()  # a time without a zone is taken as UTC
+        value = value + shift if not offset else value + (shift - offset)
+    return "%04d-%02d" % (value.year, value.month)  # noqa: UP031 (faster than an f-string)
 
 
 def period_of(value: Any, hours: int) -> str:
@@ -166,51 +181,87 @@ def apply_batch(
             )
         return Receipt.model_validate(existing.receipt)
 
-    dialect = session.get_bind().dialect.name
+    connection = session.connection()
+    dialect = connection.dialect.name
     shift = timedelta(hours=_ZONES.get(library.time_zone, 7))
     stamp = _sqlite_time if dialect == "sqlite" else _pg_time
     received_param = stamp(received_at)
-    counts: dict[str, int] = defaultdict(int)
     results: list[RecordResult] = []
-    rows: list[tuple[Any, ...]] = []
-    known = _stored_versions(session, library_id, batch)
+    # The rows to write, one per (kind, id): a later, newer version of a record
+    # in the same batch replaces the earlier one (it would overwrite it anyway).
+    rows: dict[tuple[str, str], tuple[Any, ...]] = {}
+    inserted = updated = unchanged = stale = 0
+    known = _stored_versions(connection, library_id, batch.records)
+    validators = _VALIDATORS
+    period_fields = PERIOD_FIELDS
+    personal_fields = PERSONAL_FIELDS
 
     for record in batch.records:
-        kind, record_id = record.kind, record.id
-        checked = _check(kind, record_id, record.data, library_id)
-        if not isinstance(checked, tuple):
+        kind, record_id, data = record.kind, record.id, record.data
+        # Why the record is rejected (code, English message); see _check.
+        problem: tuple[str, str] | None = None
+        if kind == "library" and record_id != library_id:
+            problem = ("forbidden_library", "a library record of another library")
+        elif (kind == "story" or not personal_fields.isdisjoint(data)) and (
+            personal := personal_fields_in(kind, data)
+        ):
+            problem = (
+                "personal_field",
+                f"personal fields may not leave the village: {', '.join(sorted(personal))}",
+            )
+        else:
             try:
-                text = to_json(record.data).decode()  # a lone surrogate raises ValueError
-                field = PERIOD_FIELDS.get(kind)
-                dated = getattr(checked, field) if field else None
-                row = (
-                    library_id,
-                    kind,
-                    record_id,
-                    record.version,
-                    text,
-                    stamp(record.created_at),
-                    stamp(record.updated_at),
-                    stamp(record.deleted_at),
-                    received_param,
-                    device_id,
-                    _period(dated if dated is not None else record.created_at, shift),
-                )
-            except (OverflowError, ValueError, UnicodeError, PydanticSerializationError):
-                checked = ("invalid_record", "a date or a text of the record cannot be stored")
+                checked = validators[kind](data)
+            except ValidationError as exc:
+                problem = ("invalid_record", _first_error(exc))
             else:
-                if len(text) > MAX_RECORD_BYTES or "\\u0000" in text:
-                    checked = ("invalid_record", "the record is too large or holds a NUL")
-        if isinstance(checked, tuple):
-            code, message = checked
-            counts["rejected"] += 1
+                try:
+                    text = to_json(data).decode()  # a lone surrogate raises ValueError
+                    created = record.created_at
+                    created_text = stamp(created)
+                    moment = record.updated_at
+                    # Mostly the same moment: its text made once.
+                    updated_text = created_text if moment == created else stamp(moment)
+                    field = period_fields.get(kind)
+                    dated = getattr(checked, field) if field else None
+                    period = _period(created if dated is None else dated, shift)
+                    deleted = record.deleted_at
+                    row = (
+                        library_id,
+                        kind,
+                        record_id,
+                        record.version,
+                        text,
+                        created_text,
+                        updated_text,
+                        None if deleted is None else stamp(deleted),
+                        received_param,
+                        device_id,
+                        period,
+                    )
+                except (OverflowError, ValueError, UnicodeError, PydanticSerializationError):
+                    problem = ("invalid_record", "a date or a text of the record cannot be stored")
+                else:
+                    if len(text) > MAX_RECORD_BYTES or "\\u0000" in text:
+                        problem = ("invalid_record", "the record is too large or holds a NUL")
+        if problem is not None:
+            code, message = problem
             results.append(
                 RecordResult(kind=kind, id=record_id, status="rejected", code=code, message=message)
             )
             continue
-        stored = known[kind].get(record_id)
-        if stored is not None and stored > record.version:
-            counts["stale"] += 1
+        key = (kind, record_id)
+        stored = known.get(key)
+        version = record.version
+        if stored is None:
+            inserted += 1
+        elif stored < version:
+            updated += 1
+        elif stored == version:
+            unchanged += 1
+            continue
+        else:
+            stale += 1
             results.append(
                 RecordResult(
                     kind=kind,
@@ -221,15 +272,10 @@ def apply_batch(
                 )
             )
             continue
-        if stored == record.version:
-            counts["unchanged"] += 1
-            continue
-        counts["inserted" if stored is None else "updated"] += 1
-        known[kind][record_id] = record.version
-        rows.append(row)
+        known[key] = version
+        rows[key] = row
     if rows:
-        session.connection().exec_driver_sql(_upsert_sql(dialect), rows)
-
+        _write(connection, dialect, list(rows.values()))
     mark = _mark(session, library_id, device_id, epoch)
     mark.received = merge_ranges([*mark.received, [batch.seq_from, batch.seq_to]])
     mark.high_water = high_water(mark.received)
@@ -240,7 +286,13 @@ def apply_batch(
         seq_from=batch.seq_from,
         seq_to=batch.seq_to,
         received_at=received_at,
-        counts=Counts(**counts),
+        counts=Counts(
+            inserted=inserted,
+            updated=updated,
+            unchanged=unchanged,
+            stale=stale,
+            rejected=len(results) - stale,
+        ),
         results=results,
         high_water=mark.high_water,
     )
@@ -267,46 +319,57 @@ _VALIDATORS: Final = {
 }
 
 
-def _check(
-    kind: str, record_id: str, data: dict[str, Any], library_id: str
-) -> tuple[str, str] | BaseModel:
-    """Why a record is rejected (code, English message), or its checked payload."""
-    if kind == "library" and record_id != library_id:
-        return "forbidden_library", "a library record of another library"
-    if kind == "story" or not PERSONAL_FIELDS.isdisjoint(data):
-        personal = personal_fields_in(kind, data)
-        if personal:
-            return (
-                "personal_field",
-                f"personal fields may not leave the village: {', '.join(sorted(personal))}",
-            )
-    try:
-        model: BaseModel = _VALIDATORS[kind](data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return "invalid_record", f"{where}: {first['msg']}"[:300]
-    return model
+def _first_error(exc: ValidationError) -> str:
+    """The English message of a payload's first error: "field: what is wrong"."""
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}"[:300]
 
 
-def _stored_versions(session: Session, library_id: str, batch: Batch) -> dict[str, dict[str, int]]:
-    """{kind: {id: version}} of the batch's records already on the server (a query per kind)."""
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for record in batch.records:
-        wanted[record.kind].add(record.id)
-    connection = session.connection()
-    mark = "?" if connection.dialect.name == "sqlite" else "%s"
-    known: dict[str, dict[str, int]] = defaultdict(dict)
-    for kind, id_set in wanted.items():
-        ids = list(id_set)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            query = (
-                f"SELECT id, version FROM record WHERE library_id = {mark} AND kind = {mark} "
-                f"AND id IN ({', '.join([mark] * len(chunk))})"
-            )
-            found = connection.exec_driver_sql(query, (library_id, kind, *chunk))
-            known[kind].update({row_id: version for row_id, version in found})
+def _write(connection: Connection, dialect: str, rows: list[tuple[Any, ...]]) -> None:
+    """Upsert the rows (one per record key): one ``executemany`` on SQLite, one statement
+    over arrays on PostgreSQL."""
+    if dialect != "postgresql":
+        connection.exec_driver_sql(_upsert_sql(dialect), rows)
+        return
+    # Kinds, ids, times and periods hold no character JSON escapes (the protocol's
+    # types); the payload is JSON text already. psycopg's array dumping, by contrast,
+    # costs more than the rest of the ingest.
+    parts = []
+    for _, kind, record_id, version, data, created, updated, deleted, _, _, period in rows:
+        gone = "null" if deleted is None else f'"{deleted}"'
+        parts.append(
+            f'{{"k":"{kind}","i":"{record_id}","v":{version},"d":{data},"c":"{created}",'
+            f'"u":"{updated}","x":{gone},"p":"{period}"}}'
+        )
+    document = ",".join(parts)
+    first = rows[0]
+    connection.exec_driver_sql(_PG_UPSERT, (first[0], first[8], first[9], f"[{document}]"))
+
+
+def _stored_versions(
+    connection: Connection, library_id: str, records: list[Record]
+) -> dict[tuple[str, str], int]:
+    """{(kind, id): version} of the records already on the server (one query per batch)."""
+    known: dict[tuple[str, str], int] = {}
+    if connection.dialect.name == "postgresql":
+        # Array literals made here (kinds and ids are letters, digits and dashes).
+        kinds = "{" + ",".join([record.kind for record in records]) + "}"
+        id_list = "{" + ",".join([record.id for record in records]) + "}"
+        found = connection.exec_driver_sql(_PG_VERSIONS, (kinds, id_list, library_id))
+        known.update({(kind, row_id): version for kind, row_id, version in found})
+        return known
+    wanted = list({(record.kind, record.id): None for record in records})
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = (
+            f"SELECT r.kind, r.id, r.version FROM (VALUES {', '.join(['(?, ?)'] * len(chunk))}) "
+            "AS w JOIN record AS r ON r.library_id = ? AND r.kind = w.column1 AND r.id = w.column2"
+        )
+        params = [part for key in chunk for part in key]
+        params.append(library_id)
+        found = connection.exec_driver_sql(query, tuple(params))
+        known.update({(kind, row_id): version for kind, row_id, version in found})
     return known
 
 

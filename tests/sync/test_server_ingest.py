@@ -1,4 +1,4 @@
-"""Ingest in the server's process (SQLite): times, periods, ranges and odd records."""
+"""Ingest in the server's process (SQLite and PostgreSQL): times, periods, ranges, odd records."""
 
 from __future__ import annotations
 
@@ -22,9 +22,13 @@ from tests.sync.conftest import visit
 WIB = timezone(timedelta(hours=7))
 
 
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    else:
+        url = request.getfixturevalue("pg_cluster").new_database()
+    database = Database(url)
     yield database
     database.close()
 
@@ -107,6 +111,48 @@ def test_records_that_cannot_be_stored_are_rejected_alone(database: Database) ->
         old.id: "invalid_record",
     }
     assert set(_rows(database, library_id)) == {good.id}
+
+
+def test_a_record_twice_in_a_batch_ends_at_its_newest_version(database: Database) -> None:
+    first = visit(gender="L")
+    newer = first.model_copy(update={"version": 3, "data": {**first.data, "gender": "P"}})
+    again = first.model_copy(update={"version": 3})  # the same version once more
+    older = first.model_copy(update={"version": 2})
+    library_id, receipt = _apply(database, [first, newer, again, older])
+    assert receipt["counts"] == {
+        "inserted": 1,
+        "updated": 1,
+        "unchanged": 1,
+        "stale": 1,
+        "rejected": 0,
+    }
+    assert [(r["id"], r["status"]) for r in receipt["results"]] == [(first.id, "stale")]
+    row = _rows(database, library_id)[first.id]
+    assert (row.version, row.data["gender"]) == (3, "P")
+
+
+def test_texts_and_times_are_stored_as_sent(database: Database) -> None:
+    name = 'Koperasi "Tani" \\ Maju\ttepi\u2028 😀 ☕'
+    partner = visit().model_copy(
+        update={"kind": "partner", "data": {"name": name, "partner_type": "umkm"}}
+    )
+    naive = datetime(2026, 3, 31, 20, 0)  # no zone: taken as UTC, 1 April in WIB
+    deleted = datetime(2026, 4, 2, 9, 0, 0, 1, tzinfo=WIB)
+    gone = visit().model_copy(
+        update={"created_at": naive, "updated_at": naive, "deleted_at": deleted}
+    )
+    library_id, receipt = _apply(database, [partner, gone])
+    assert receipt["counts"]["inserted"] == 2
+    rows = _rows(database, library_id)
+    assert rows[partner.id].data == {"name": name, "partner_type": "umkm"}
+    assert rows[gone.id].created_at == naive.replace(tzinfo=UTC)
+    assert rows[gone.id].updated_at == naive.replace(tzinfo=UTC)
+    assert rows[gone.id].deleted_at == deleted
+    with database.transaction() as session:  # the stored time compares as that time in SQL
+        found = session.scalars(
+            select(RecordRow.id).where(RecordRow.created_at == naive.replace(tzinfo=UTC))
+        ).all()
+    assert found == [gone.id]
 
 
 def test_ranges_merge_and_the_mark_stops_at_the_first_gap() -> None:
