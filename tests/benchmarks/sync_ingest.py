@@ -37,6 +37,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from sync.server.ingest import RECORD_COLUMNS
 from tests.benchmarks import figure, median
 
 YEARS = 1
@@ -46,20 +47,6 @@ TARGET_RECORDS_PER_S = 20_000.0
 TARGET_RATIO = 0.5
 DEMO_TODAY = date(2026, 11, 20)
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-
-_PLAIN_COLUMNS = (
-    "library_id",
-    "kind",
-    "id",
-    "version",
-    "data",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-    "received_at",
-    "device_id",
-    "period",
-)
 
 
 @dataclass(frozen=True)
@@ -181,17 +168,17 @@ def _create_plain_table(database: Any) -> None:
 
 def _plain_sql(dialect: str) -> str:
     mark = "?" if dialect == "sqlite" else "%s"
-    values = [mark] * len(_PLAIN_COLUMNS)
+    values = [mark] * len(RECORD_COLUMNS)
     if dialect == "postgresql":
-        values[_PLAIN_COLUMNS.index("data")] = "CAST(%s AS JSONB)"
-    return f"INSERT INTO plain_record ({', '.join(_PLAIN_COLUMNS)}) VALUES ({', '.join(values)})"
+        values[RECORD_COLUMNS.index("data")] = "CAST(%s AS JSONB)"
+    return f"INSERT INTO plain_record ({', '.join(RECORD_COLUMNS)}) VALUES ({', '.join(values)})"
 
 
 def _stored_rows(database: Any, library_id: str, order: dict[tuple[str, str], int]) -> list[Any]:
     """The rows the ingest stored for a library, in the order the batches carried them."""
     with database.engine.connect() as connection:
         rows = connection.exec_driver_sql(
-            f"SELECT {', '.join(_PLAIN_COLUMNS)} FROM record WHERE library_id = "
+            f"SELECT {', '.join(RECORD_COLUMNS)} FROM record WHERE library_id = "
             + ("?" if database.dialect == "sqlite" else "%s"),
             (library_id,),
         ).all()
