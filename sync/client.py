@@ -9,13 +9,19 @@ sync`` command drive it. A sync:
    Above the PC's highest outbox seq, the database is a copy or an old one: a
    new epoch starts and everything not yet synced goes again. Below what the
    PC last heard, the server lost batches: the rows after it are sent again;
-3. a batch left ``sending`` by a cut or a crash is sent again under its own id
-   (the server answers a replay with the stored receipt); then batches from
-   high-water + 1, each within the server's record and byte limits, halved on
-   a 413 or a timeout. Each receipt is recorded with the rows it marks in one
-   transaction;
-4. ``GET /reference``: the national lists, kept in the setting
-   ``national_reference`` when their version is newer.
+3. batches left ``sending`` by a cut or a crash are sent again under their own
+   ids (the server answers a replay with the stored receipt); then batches from
+   high-water + 1, each within the server's record and byte limits. They go
+   :data:`WINDOW` at a time, each on its own connection: the next batch
+   uploads while the last one waits for its receipt, so a slow link's latency
+   is paid about once, not once a batch (the server takes ranges in any
+   order). Receipts are recorded in sending order, each with the rows it
+   marks in one transaction. At the first failure the batches still in flight
+   are waited for and the rest goes one batch at a time, halved on a 413 or a
+   timeout;
+4. ``GET /reference`` (asked for on a connection of its own while the batches
+   go): the national lists, kept in the setting ``national_reference`` when
+   their version is newer.
 
 Enrolment trades a one-time code for a device token (kept by
 :mod:`sync.keys`, never in the database). When the server already holds the
@@ -28,7 +34,7 @@ signed batches without marking them; :meth:`SyncClient.import_receipt` marks
 what the server's bundle receipt covers.
 
 Bookkeeping beyond the ``sync_state`` row (enrolment time, device name, clock
-skew, the batch in flight) is the local setting ``sync_client`` (JSON).
+skew, the batches in flight) is the local setting ``sync_client`` (JSON).
 """
 
 from __future__ import annotations
@@ -36,17 +42,21 @@ from __future__ import annotations
 import json
 import socket
 import sqlite3
+import threading
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, TypeVar
 
 from app import __version__
 from app.core.clock import utcnow
 from app.core.errors import KnownError, ValidationError
 from app.core.ids import uuid7
-from app.core.tasks import Progress
+from app.core.tasks import Cancelled, Progress
 from app.core.text import QT_TRANSLATE_NOOP
 from app.db.connection import transaction
 from app.db.database import Database
@@ -66,11 +76,20 @@ from sync.protocol import (
     EnrollResponse,
     Info,
     Receipt,
+    RecordResult,
     Reference,
     SyncState,
     encode_batch,
 )
-from sync.transport import HalveBatch, NotEnrolled, RequestHook, SyncError, Transport
+from sync.transport import (
+    POLL_SECONDS,
+    HalveBatch,
+    NotEnrolled,
+    RequestHook,
+    Stats,
+    SyncError,
+    Transport,
+)
 
 __all__ = [
     "BundleResult",
@@ -86,6 +105,9 @@ __all__ = [
 ]
 
 META_KEY = "sync_client"
+# Batches in flight at once, each on its own connection (1: one after the other).
+WINDOW: Final = 3
+T = TypeVar("T")
 REFERENCE_KEY = "national_reference"
 
 REJECT_MESSAGES = {
@@ -234,6 +256,7 @@ class SyncClient:
         use_keyring: bool | None = None,
         clock: Callable[[], datetime] = utcnow,
         batch_records: int | None = None,
+        window: int = WINDOW,
     ) -> None:
         self.db = db
         self.data_dir = Path(data_dir) if data_dir is not None else db.data_dir
@@ -246,6 +269,7 @@ class SyncClient:
         self.clock = clock
         # At most this many records per batch (tests, benchmarks); the server's limit otherwise.
         self.batch_records = batch_records
+        self.window = max(1, window)
 
     # --- local bookkeeping ------------------------------------------------------------
 
@@ -280,12 +304,15 @@ class SyncClient:
         return KeyStore(self.data_dir, device_id, use_keyring=self.use_keyring)
 
     def _transport(
-        self, server_url: str, token: str | None, progress: Progress | None
+        self,
+        server_url: str,
+        token: str | None,
+        progress: Progress | Callable[[], None] | None,
     ) -> Transport:
         return Transport(
             server_url,
             token,
-            check=progress.check if progress is not None else None,
+            check=progress.check if isinstance(progress, Progress) else progress,
             connect_timeout=self.connect_timeout,
             read_timeout=self.read_timeout,
             tries=self.tries,
@@ -457,11 +484,23 @@ class SyncClient:
             token = self._keys(ident.device_id).token()
             if token is None:
                 raise NotEnrolled()
-            transport = self._transport(ident.server_url, token, progress)
+            server_url = ident.server_url
+            over = threading.Event()
+
+            def check() -> None:
+                progress.check()
+                if over.is_set():  # the sync ended: a request left behind stops
+                    raise Cancelled()
+
+            def lane() -> Transport:
+                return self._transport(server_url, token, check)
+
+            run = _Run(self, conn, ident, lane, progress, on_step)
             try:
-                return _Run(self, conn, ident, transport, progress, on_step).run()
+                return run.run()
             finally:
-                transport.close()
+                over.set()
+                run.close()
         finally:
             conn.close()
 
@@ -568,14 +607,17 @@ class _Run:
         client: SyncClient,
         conn: sqlite3.Connection,
         ident: _Identity,
-        transport: Transport,
+        lane: Callable[[], Transport],
         progress: Progress,
         on_step: Callable[[SyncStep], None] | None,
     ) -> None:
         self.client = client
         self.conn = conn
         self.ident = ident
-        self.t = transport
+        self.new_lane = lane
+        # One transport (one connection) per request in flight; the first for the rest.
+        self.lanes = [lane()]
+        self.t = self.lanes[0]
         self.progress = progress
         self.on_step = on_step
         self.meta = dict(ident.meta)
@@ -584,11 +626,31 @@ class _Run:
         self.done = 0
         self.total = 0
         self.epoch = ident.db_epoch
+        # Records the server refused in this sync, with the result: a batch that went
+        # before that receipt came back left their later rows out (see book).
+        self.refused: dict[tuple[str, str], RecordResult] = {}
+
+    def close(self) -> None:
+        for lane in self.lanes:
+            lane.close()
+
+    def lane(self, index: int) -> Transport:
+        while len(self.lanes) <= index:
+            self.lanes.append(self.new_lane())
+        return self.lanes[index]
+
+    def stats(self) -> Stats:
+        total = Stats()
+        for lane in self.lanes:
+            total.requests += lane.stats.requests
+            total.bytes_sent += lane.stats.bytes_sent
+            total.bytes_received += lane.stats.bytes_received
+        return total
 
     def step(self, phase: str) -> None:
         self.progress.update(self.done, self.total, "")
         if self.on_step is not None:
-            stats = self.t.stats
+            stats = self.stats()
             self.on_step(
                 SyncStep(
                     phase,
@@ -605,9 +667,28 @@ class _Run:
         with transaction(self.conn):
             _save_meta(self.conn, self.meta)
 
+    def inflight(self) -> list[dict[str, Any]]:
+        """The batches sent without a receipt yet (an older version kept one dict)."""
+        found = self.meta.get("inflight")
+        if isinstance(found, dict):
+            return [found]
+        return [b for b in found if isinstance(b, dict)] if isinstance(found, list) else []
+
+    def set_inflight(self, batches: list[dict[str, Any]]) -> None:
+        """Keep the batches in flight (inside the caller's transaction)."""
+        self.meta["inflight"] = batches or None
+        _save_meta(self.conn, self.meta)
+
     def run(self) -> SyncResult:
         conn, t = self.conn, self.t
         self.step("connecting")
+        epoch = self.ident.db_epoch
+        # The mark is asked for at once, on a second connection: one round trip for both.
+        asked = (
+            _spawn(lambda: self.lane(1).get("/sync/state", SyncState, params={"db_epoch": epoch}))
+            if self.client.window > 1
+            else None
+        )
         info = t.get("/info", Info)
         _check_versions(info)
         skew = self.client._skew(info.server_time)
@@ -616,16 +697,26 @@ class _Run:
         if self.client.batch_records is not None:
             max_records = max(1, min(max_records, self.client.batch_records))
         max_bytes = max(1024, min(info.max_batch_bytes, MAX_BATCH_BYTES))
+        # The national lists come on a connection of their own while the batches go.
+        reference = (
+            _spawn(lambda: self.lane(self.client.window).get("/reference", Reference))
+            if self.client.window > 1
+            else None
+        )
 
         self.step("checking")
-        epoch = self.ident.db_epoch
-        state = t.get("/sync/state", SyncState, params={"db_epoch": epoch})
+        state = (
+            _wait(asked, self.progress)
+            if asked is not None
+            else t.get("/sync/state", SyncState, params={"db_epoch": epoch})
+        )
         high_water = state.high_water
         new_epoch = False
         # What this database itself sent explains the server's mark; a higher mark
         # means a copy of this folder sent under the same device and epoch.
         explained = self.ident.last_acked_seq
-        for sent in (self.meta.get("inflight"), self.meta.get("exported")):
+        sent_before = [*self.inflight(), self.meta.get("exported")]
+        for sent in sent_before:
             if isinstance(sent, dict) and sent.get("epoch") == epoch:
                 explained = max(explained, int(sent.get("seq_to", 0)))
         if high_water > outbox.max_seq(conn) or high_water > explained:
@@ -636,42 +727,52 @@ class _Run:
                 conn.execute(
                     "UPDATE outbox SET state = 'pending', batch_id = NULL WHERE state = 'sending'"
                 )
-                self.meta["inflight"] = None
-                _save_meta(conn, self.meta)
+                self.set_inflight([])
         elif high_water < self.ident.last_acked_seq:
             # The server lost what came after its mark (restored from a backup).
             outbox.reopen_after(conn, high_water)
             with transaction(conn):
                 conn.execute("UPDATE sync_state SET last_acked_seq = ?", (high_water,))
-                self.meta["inflight"] = None
-                _save_meta(conn, self.meta)
+                self.set_inflight([])
         self.epoch = epoch
 
         self.total = outbox.open_records(conn)
         self.step("sending")
-        inflight = self.meta.get("inflight")
-        if inflight and inflight.get("epoch") == epoch:
+        for inflight in self.inflight():
+            if inflight.get("epoch") != epoch:
+                continue
             receipt = self.send_again(inflight, max_bytes)
             if receipt is not None:
                 high_water = max(high_water, receipt.high_water)
         with transaction(conn):
             outbox.settle_up_to(conn, high_water)
-        self.send_all(high_water + 1, max_records, max_bytes)
+            self.set_inflight([b for b in self.inflight() if b.get("epoch") == epoch])
+        go_on: int | None = high_water + 1
+        halved = None
+        if self.client.window > 1:
+            go_on, halved = self.send_window(high_water + 1, max_records, max_bytes)
+        if go_on is not None:
+            self.send_all(go_on, max_records, max_bytes, halved)
 
         self.step("reference")
-        reference_updated = self.pull_reference()
+        reference_updated = self.keep_reference(
+            _wait(reference, self.progress)
+            if reference is not None
+            else t.get("/reference", Reference)
+        )
         now = self.client.clock()
         with transaction(conn):
             conn.execute("UPDATE sync_state SET last_sync_at = ?", (_db_time(now),))
         self.step("done")
+        stats = self.stats()
         return SyncResult(
             sent=self.counts["sent"],
             already_there=self.counts["already"],
             refused=self.counts["refused"],
             batches=self.counts["batches"],
-            requests=t.stats.requests,
-            bytes_sent=t.stats.bytes_sent,
-            bytes_received=t.stats.bytes_received,
+            requests=stats.requests,
+            bytes_sent=stats.bytes_sent,
+            bytes_received=stats.bytes_received,
             new_epoch=new_epoch,
             clock_skew_seconds=skew,
             clock_warning=abs(skew) > CLOCK_SKEW_WARNING_SECONDS,
@@ -692,21 +793,114 @@ class _Run:
         )
 
     def send_again(self, inflight: dict[str, Any], max_bytes: int) -> Receipt | None:
-        """The batch a cut or a crash left without receipt, under its own id."""
+        """A batch a cut or a crash left without receipt, under its own id."""
         planned = outbox.plan_range(self.conn, inflight["seq_from"], inflight["seq_to"])
         body = encode_batch(self.batch(inflight["batch_id"], planned))
         try:
             return self.put(inflight["batch_id"], planned, body)
         except (HalveBatch, _Conflict):
-            with transaction(self.conn):
-                outbox.unmark_sending(self.conn, planned.seq_from, planned.seq_to)
-                self.meta["inflight"] = None
-                _save_meta(self.conn, self.meta)
+            self.forget(inflight["batch_id"], planned.seq_from, planned.seq_to)
             return None
 
-    def send_all(self, start: int, max_records: int, max_bytes: int) -> None:
+    def start_batch(self, batch: Batch) -> outbox.PlannedBatch:
+        """Mark the batch's rows ``sending`` and keep it in flight, in one transaction."""
+        planned = outbox.PlannedBatch(batch.seq_from, batch.seq_to, list(batch.records), 0)
+        with transaction(self.conn):
+            outbox.mark_sending(self.conn, batch.batch_id, batch.seq_from, batch.seq_to)
+            self.set_inflight(
+                [
+                    *self.inflight(),
+                    {
+                        "batch_id": batch.batch_id,
+                        "seq_from": batch.seq_from,
+                        "seq_to": batch.seq_to,
+                        "epoch": self.epoch,
+                    },
+                ]
+            )
+        return planned
+
+    def forget(self, batch_id: str, seq_from: int, seq_to: int) -> None:
+        """A batch that will go again smaller or under another id: its rows back to pending."""
+        with transaction(self.conn):
+            outbox.unmark_sending(self.conn, seq_from, seq_to)
+            self.set_inflight([b for b in self.inflight() if b.get("batch_id") != batch_id])
+
+    def send_window(
+        self, start: int, max_records: int, max_bytes: int
+    ) -> tuple[int | None, int | None]:
+        """Send batches :data:`WINDOW` at a time while they all succeed.
+
+        Returns (None, None) when everything went; else where to go on one batch at
+        a time, and the record limit to start from when the failure asks for a
+        smaller batch (a 413 or a timeout). An error no smaller batch can cure is
+        raised once the other batches in flight are answered and recorded.
+        """
+        conn = self.conn
+        window = self.client.window
+        covered: dict[tuple[str, str], int] = {}
+        flying: deque[tuple[Batch, outbox.PlannedBatch, int, Future[Receipt]]] = deque()
+        free = list(range(window))
+        failed: tuple[int, BaseException] | None = None
+        while True:
+            while failed is None and free:
+                self.progress.check()
+                fitting = _fitting_batch(
+                    conn,
+                    start,
+                    max_records,
+                    outbox.max_seq(conn),
+                    max_bytes,
+                    lambda p: self.batch(uuid7(), p),
+                    covered,
+                )
+                if fitting is None:
+                    break
+                batch, body = fitting
+                planned = self.start_batch(batch)
+                for record in batch.records:
+                    covered[(record.kind, record.id)] = record.version
+                index = free.pop(0)
+                flying.append(
+                    (
+                        batch,
+                        planned,
+                        index,
+                        _spawn(self.sender(index, batch.batch_id, planned, body)),
+                    )
+                )
+                start = batch.seq_to + 1
+            if not flying:
+                break
+            batch, planned, index, future = flying[0]
+            try:
+                receipt = _wait(future, self.progress)
+            except (HalveBatch, _Conflict, SyncError) as exc:
+                if not isinstance(exc, SyncError):  # else it may have arrived: kept in flight
+                    self.forget(batch.batch_id, batch.seq_from, batch.seq_to)
+                if failed is None:
+                    failed = (batch.seq_from, exc)
+            else:
+                self.book(batch.batch_id, planned, receipt)
+            flying.popleft()
+            free.append(index)
+        if failed is None:
+            return None, None
+        seq_from, error = failed
+        if isinstance(error, SyncError):
+            raise error
+        if isinstance(error, HalveBatch):
+            return seq_from, max(1, max_records // 2)
+        return seq_from, None
+
+    def send_all(
+        self, start: int, max_records: int, max_bytes: int, halved: int | None = None
+    ) -> None:
+        """Batches one at a time from ``start``, halved on a 413 or a timeout."""
         conn = self.conn
         limit = ceiling = max_records
+        if halved is not None:
+            ceiling, limit = max(1, max_records - 1), halved
         timeouts = 0
         while True:
             self.progress.check()
@@ -717,23 +911,11 @@ class _Run:
             if fitting is None:
                 return
             batch, body = fitting
-            planned = outbox.PlannedBatch(batch.seq_from, batch.seq_to, list(batch.records), 0)
-            with transaction(conn):
-                outbox.mark_sending(conn, batch.batch_id, batch.seq_from, batch.seq_to)
-                self.meta["inflight"] = {
-                    "batch_id": batch.batch_id,
-                    "seq_from": batch.seq_from,
-                    "seq_to": batch.seq_to,
-                    "epoch": self.epoch,
-                }
-                _save_meta(conn, self.meta)
+            planned = self.start_batch(batch)
             try:
                 receipt = self.put(batch.batch_id, planned, body)
             except (HalveBatch, _Conflict) as exc:
-                with transaction(conn):
-                    outbox.unmark_sending(conn, batch.seq_from, batch.seq_to)
-                    self.meta["inflight"] = None
-                    _save_meta(conn, self.meta)
+                self.forget(batch.batch_id, batch.seq_from, batch.seq_to)
                 if isinstance(exc, _Conflict):
                     continue
                 if exc.reason == "too_large" and len(batch.records) <= 1:
@@ -753,39 +935,55 @@ class _Run:
             limit = min(ceiling, limit * 2)
             start = max(batch.seq_to, receipt.high_water) + 1
 
+    def sender(
+        self, index: int, batch_id: str, planned: outbox.PlannedBatch, body: bytes
+    ) -> Callable[[], Receipt]:
+        """Send one batch on lane ``index`` (no database: it runs on a thread of its own)."""
+        lane = self.lane(index)
+        return lambda: _checked(lane, batch_id, planned, body)
+
     def put(self, batch_id: str, planned: outbox.PlannedBatch, body: bytes) -> Receipt:
         """Send one batch; record its receipt with the rows it marks, in one transaction."""
-        try:
-            receipt = self.t.put_batch(batch_id, body, Receipt)
-        except SyncError as exc:
-            if exc.code == "batch_conflict":
-                raise _Conflict() from exc
-            raise
-        if (
-            receipt.batch_id != batch_id
-            or receipt.seq_from != planned.seq_from
-            or receipt.seq_to != planned.seq_to
-        ):
-            raise SyncError("not_our_server")
+        receipt = _checked(self.t, batch_id, planned, body)
+        self.book(batch_id, planned, receipt)
+        return receipt
+
+    def book(self, batch_id: str, planned: outbox.PlannedBatch, receipt: Receipt) -> None:
+        """Record a batch's receipt with the rows it marks, in one transaction.
+
+        A batch sent while an earlier one was in flight leaves out the rows of the
+        records that one carried; where the earlier receipt refused such a record,
+        its rows in this batch are refused too (not marked synced).
+        """
+        carried = {(record.kind, record.id) for record in planned.records}
+        left_out = [r for key, r in self.refused.items() if key not in carried]
+        marks = receipt.model_copy(update={"results": [*receipt.results, *left_out]})
         with transaction(self.conn):
-            outbox.apply_receipt(self.conn, receipt, planned.records)
-            self.conn.execute("UPDATE sync_state SET last_acked_seq = ?", (receipt.high_water,))
-            self.meta["inflight"] = None
-            _save_meta(self.conn, self.meta)
+            outbox.apply_receipt(self.conn, marks, planned.records)
+            # Receipts of batches in flight together may come back with lower marks.
+            self.conn.execute(
+                "UPDATE sync_state SET last_acked_seq = max(last_acked_seq, ?)",
+                (receipt.high_water,),
+            )
+            self.set_inflight([b for b in self.inflight() if b.get("batch_id") != batch_id])
         counts = receipt.counts
         self.counts["sent"] += counts.inserted + counts.updated
         self.counts["already"] += counts.unchanged + counts.stale
         self.counts["refused"] += counts.rejected
         self.counts["batches"] += 1
-        self.rejected += [
-            rejected_record(r.kind, r.id, r.code) for r in receipt.results if r.status == "rejected"
-        ]
+        for result in receipt.results:
+            if result.status == "rejected":
+                self.rejected.append(rejected_record(result.kind, result.id, result.code))
+                self.refused[(result.kind, result.id)] = result
+            else:
+                self.refused.pop((result.kind, result.id), None)
+        judged = {(r.kind, r.id) for r in receipt.results}
+        for key in carried - judged:
+            self.refused.pop(key, None)
         self.done = min(self.total, self.done + len(planned.records))
         self.step("sending")
-        return receipt
 
-    def pull_reference(self) -> bool:
-        reference = self.t.get("/reference", Reference)
+    def keep_reference(self, reference: Reference) -> bool:
         stored = _load_setting(self.conn, REFERENCE_KEY)
         version = stored.get("version") if isinstance(stored, dict) else None
         if isinstance(version, int) and version >= reference.version:
@@ -793,6 +991,49 @@ class _Run:
         with transaction(self.conn):
             _save_setting(self.conn, REFERENCE_KEY, reference.model_dump(mode="json"))
         return True
+
+
+def _checked(
+    transport: Transport, batch_id: str, planned: outbox.PlannedBatch, body: bytes
+) -> Receipt:
+    """PUT one batch; its receipt, checked to answer this very batch."""
+    try:
+        receipt = transport.put_batch(batch_id, body, Receipt)
+    except SyncError as exc:
+        if exc.code == "batch_conflict":
+            raise _Conflict() from exc
+        raise
+    if (
+        receipt.batch_id != batch_id
+        or receipt.seq_from != planned.seq_from
+        or receipt.seq_to != planned.seq_to
+    ):
+        raise SyncError("not_our_server")
+    return receipt
+
+
+def _spawn(work: Callable[[], T]) -> Future[T]:
+    """Run ``work`` on a daemon thread (an abandoned request never holds the program open)."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(work())
+        except BaseException as exc:  # handed to whoever waits
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="sync-lane", daemon=True).start()
+    return future
+
+
+def _wait(future: Future[T], progress: Progress) -> T:
+    """The future's result, checking for a cancel while it is not there."""
+    while True:
+        progress.check()
+        try:
+            return future.result(timeout=POLL_SECONDS)
+        except FutureTimeout:
+            continue
 
 
 class _Conflict(Exception):

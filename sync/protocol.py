@@ -503,7 +503,7 @@ PROBLEM_CODES: Final[dict[str, int]] = {
 def encode_batch(batch: Batch) -> bytes:
     """The gzip body of ``PUT /batches/{id}``: compact JSON, compressed."""
     raw = batch.model_dump_json(exclude_defaults=False).encode()
-    return gzip.compress(raw, compresslevel=6, mtime=0)
+    return gzip.compress(raw, compresslevel=9, mtime=0)
 
 
 def decode_batch(body: bytes, max_uncompressed: int = 32 * MAX_BATCH_BYTES) -> Batch:
@@ -548,7 +548,7 @@ class Bundle(_Strict):
 
 def pack_bundle(bundle: Bundle, sign: Any) -> bytes:
     """The bundle file's bytes; ``sign(payload) -> signature bytes`` (the device key)."""
-    payload = gzip.compress(bundle.model_dump_json().encode(), compresslevel=6, mtime=0)
+    payload = gzip.compress(bundle.model_dump_json().encode(), compresslevel=9, mtime=0)
     signature = base64.b64encode(sign(payload))
     return BUNDLE_MAGIC + signature + b"\n" + payload
 

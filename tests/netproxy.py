@@ -7,7 +7,12 @@ the client) and after how many bytes of that direction; at that byte both
 sockets are closed, mid-request or mid-response, like a village's mobile
 signal dropping. ``cuts`` counts the cuts that happened (a connection that
 ends before its offset is not cut). ``rate_bps`` and ``latency`` throttle
-every chunk (e.g. 64 kbit/s and 300 ms, a weak 2G/3G link) for benchmarks.
+every chunk (e.g. 64 kbit/s and 300 ms, a weak 2G/3G link) for benchmarks:
+the rate is the link's, shared by every connection in each direction (two
+connections at once get half of it each), and each burst (a request or an
+answer after a pause) arrives ``latency`` late. ``slots`` keeps, per
+direction, when the link carried each chunk (start, end), so that a benchmark
+can see when the link stood idle waiting for the other side.
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ class CutProxy:
         self.cuts = 0
         self.connections = 0
         self.bytes = {"request": 0, "response": 0}
+        self.slots: dict[str, list[tuple[float, float]]] = {"request": [], "response": []}
+        self._link_free = {"request": 0.0, "response": 0.0}
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
@@ -151,7 +158,7 @@ class CutProxy:
                             )
                         _close(sock)
                     return
-                self._throttle(len(data), first=burst)
+                self._throttle(len(data), burst, direction)
                 sink.sendall(data)
                 last = time.monotonic()  # the throttle's own pause is not a gap
                 sent += len(data)
@@ -161,14 +168,16 @@ class CutProxy:
             for sock in (client, server):
                 _close(sock)
 
-    def _throttle(self, size: int, first: bool) -> None:
-        delay = 0.0
+    def _throttle(self, size: int, first: bool, direction: str) -> None:
         if self.latency and first:
-            delay += self.latency
-        if self.rate_bps:
-            delay += size * 8 / self.rate_bps
-        if delay:
-            time.sleep(delay)
+            time.sleep(self.latency)
+        if not self.rate_bps:
+            return
+        with self._lock:  # the link's time for this chunk, after what it carries already
+            start = max(time.monotonic(), self._link_free[direction])
+            end = self._link_free[direction] = start + size * 8 / self.rate_bps
+            self.slots[direction].append((start, end))
+        time.sleep(max(0.0, end - time.monotonic()))
 
 
 def _close(sock: socket.socket) -> None:

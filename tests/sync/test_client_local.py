@@ -4,8 +4,8 @@ The stand-in (``http.server`` on 127.0.0.1, in a thread) speaks the wire of
 ``sync.protocol`` just enough: limits, the high-water mark as the contiguous
 prefix of received ranges, stored receipts for replays, and switches for the
 awkward cases (413 above a record count, an answer lost after the batch was
-applied, a rejected record, another library id at enrolment). The real server
-is exercised by ``test_client_server.py``.
+applied, a rejected record, another library id at enrolment, batches held until
+others arrive). The real server is exercised by ``test_client_server.py``.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from app.core.tasks import Progress
+from app.core.tasks import Cancelled, Progress
 from app.db.database import Database
 from app.db.tables import SYNCED_TABLES
-from sync.client import SyncClient
+from sync.client import SyncClient, SyncStep
 from sync.protocol import (
     Batch,
     Counts,
@@ -59,6 +59,14 @@ class Stand:
         self.receipts: dict[str, Receipt] = {}
         self.batches: list[Batch] = []
         self.lock = threading.Lock()
+        # Batches held before they are applied until this many are in flight at once
+        # (or 10 s pass): proof that the client does not wait for one receipt to send on.
+        self.hold_until = 1
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.arrived = threading.Condition()
+        self.reverse_held = False  # the held batches apply last one first
+        self.held: set[int] = set()
 
     def high_water(self, device: str, epoch: str) -> int:
         mark = 0
@@ -194,6 +202,28 @@ def _handler(stand: Stand) -> type[BaseHTTPRequestHandler]:
         def do_PUT(self) -> None:
             raw = self.rfile.read(int(self.headers["Content-Length"]))
             batch = decode_batch(raw)
+            with stand.arrived:
+                stand.in_flight += 1
+                stand.most_in_flight = max(stand.most_in_flight, stand.in_flight)
+                stand.arrived.notify_all()
+                held = stand.hold_until > 1
+                if held and stand.reverse_held:
+                    stand.held.add(batch.seq_from)
+                stand.arrived.wait_for(lambda: stand.in_flight >= stand.hold_until, timeout=10)
+                stand.hold_until = 1  # the first group only
+                stand.arrived.wait_for(
+                    lambda: batch.seq_from not in stand.held or batch.seq_from == max(stand.held),
+                    timeout=10,
+                )
+            try:
+                self.put(batch)
+            finally:
+                with stand.arrived:
+                    stand.in_flight -= 1
+                    stand.held.discard(batch.seq_from)
+                    stand.arrived.notify_all()
+
+        def put(self, batch: Batch) -> None:
             with stand.lock:
                 if batch.batch_id in stand.receipts:
                     self.answer(200, stand.receipts[batch.batch_id])
@@ -268,7 +298,7 @@ def test_sync_sends_every_record_once_at_its_latest_version(
     assert result.sent == len(state.records) and result.refused == 0
     assert all(len(batch.records) <= 400 for batch in state.batches)
     # Ranges contiguous from 1, and the server's mark at the PC's last change.
-    ranges = [(b.seq_from, b.seq_to) for b in state.batches]
+    ranges = sorted((b.seq_from, b.seq_to) for b in state.batches)
     assert ranges[0][0] == 1 and all(a[1] + 1 == b[0] for a, b in itertools.pairwise(ranges))
     assert _states(demo) == {"synced": ranges[-1][1]}
     assert seen[-1] == len(state.records)
@@ -305,7 +335,7 @@ def test_a_crash_while_sending_resends_that_batch_under_its_id(
         client.sync()  # the answer is lost and there is no second try: like a kill
     assert failed.value.code == "no_internet"
     assert client.state().sending > 0
-    lost = state.batches[-1].batch_id
+    lost = state.batches[0].batch_id  # the first answer was the one lost
     _client(demo).sync()
     assert [b.batch_id for b in state.batches].count(lost) == 1
     assert state.records == _records_on_pc(demo)
@@ -449,3 +479,173 @@ def test_batches_carry_no_personal_field(demo: Database, stand: tuple[Stand, str
     for batch in state.batches:
         for record in batch.records:
             assert personal_fields_in(record.kind, record.data) == []
+
+
+def test_batches_go_three_at_a_time_and_every_receipt_is_kept(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    state, url = stand
+    state.max_records = 200
+    state.hold_until = 3  # the first batch waits for two more before it is answered
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    result = client.sync()
+    assert state.most_in_flight == 3
+    assert state.records == _records_on_pc(demo)
+    assert result.sent == len(state.records) and result.batches == len(state.batches)
+    ranges = sorted((b.seq_from, b.seq_to) for b in state.batches)
+    assert ranges[0][0] == 1 and all(a[1] + 1 == b[0] for a, b in itertools.pairwise(ranges))
+    assert _states(demo) == {"synced": ranges[-1][1]}
+    conn = demo.connect()
+    try:
+        acked = conn.execute("SELECT last_acked_seq FROM sync_state").fetchone()[0]
+    finally:
+        conn.close()
+    assert acked == ranges[-1][1]
+    status = client.state()
+    assert status.pending == 0 and status.sending == 0
+
+
+def test_receipts_answered_out_of_order_keep_the_servers_mark(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    """The first three batches apply last one first; the sync is cancelled after their
+    receipts. The next sync must not take the server's mark for a copied database's."""
+    state, url = stand
+    state.max_records = 200
+    state.hold_until = 3
+    state.reverse_held = True
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    progress = Progress()
+
+    def on_step(step: SyncStep) -> None:
+        if step.batches_done == 3:
+            progress.cancel()
+
+    with pytest.raises(Cancelled):
+        client.sync(progress, on_step)
+    first = state.batches[:3]
+    assert [b.seq_from for b in first] == sorted((b.seq_from for b in first), reverse=True)
+    conn = demo.connect()
+    try:
+        acked = conn.execute("SELECT last_acked_seq FROM sync_state").fetchone()[0]
+    finally:
+        conn.close()
+    assert acked == max(b.seq_to for b in first)
+    again = client.sync()
+    assert not again.new_epoch and again.already_there == 0
+    assert state.records == _records_on_pc(demo)
+    assert _states(demo).keys() == {"synced"}
+
+
+def test_one_batch_at_a_time_when_asked(demo: Database, stand: tuple[Stand, str]) -> None:
+    state, url = stand
+    state.max_records = 200
+    client = SyncClient(demo, tries=3, backoff=0.01, read_timeout=5, window=1)
+    client.enroll(url, "ABCD-EFGH-JK")
+    client.sync()
+    assert state.most_in_flight == 1
+    assert state.records == _records_on_pc(demo)
+
+
+def test_a_record_refused_while_later_batches_were_in_flight_stays_refused(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    """A visit changed after its first row: the later batch leaves it out (the first
+    batch carries its latest version); the first batch's receipt refuses it."""
+    from app.db.models import Visit
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    state, url = stand
+    state.max_records = 100
+    conn = demo.connect()
+    # 250 rows left to send: three batches, all in flight at once.
+    conn.execute(
+        "UPDATE outbox SET state = 'synced' WHERE seq <= (SELECT max(seq) - 250 FROM outbox)"
+    )
+    conn.commit()
+    visit = conn.execute(
+        "SELECT record_id FROM outbox WHERE table_name = 'visit' AND state = 'pending'"
+        " ORDER BY seq LIMIT 1"
+    ).fetchone()[0]
+    conn.close()
+    with UnitOfWork(demo, SYSTEM) as uow:
+        changed = uow.get(Visit, visit)
+        assert changed is not None
+        changed.notes = "diubah"
+    state.reject = {visit}
+    state.hold_until = 3
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    result = client.sync()
+    carried = [b.batch_id for b in state.batches if any(r.id == visit for r in b.records)]
+    assert len(carried) == 1  # sent once, at its latest version
+    assert result.refused == 1 and [r.id for r in result.rejected_records] == [visit]
+    status = client.state()
+    assert [r.id for r in status.rejected_records] == [visit]
+    conn = demo.connect()
+    try:
+        rows = conn.execute(
+            "SELECT state FROM outbox WHERE record_id = ? ORDER BY seq", (visit,)
+        ).fetchall()
+    finally:
+        conn.close()
+    assert [row[0] for row in rows] == ["rejected", "rejected"]
+    # Corrected, it goes again.
+    state.reject = set()
+    with UnitOfWork(demo, SYSTEM) as uow:
+        fixed = uow.get(Visit, visit)
+        assert fixed is not None
+        fixed.notes = "dibetulkan"
+    again = client.sync()
+    assert again.sent == 1 and client.state().rejected_records == []
+
+
+def test_batches_in_flight_at_a_crash_go_again_under_their_ids(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    state, url = stand
+    state.max_records = 200
+    state.lose_answers = 3  # the three batches in flight apply, their answers are lost
+    state.hold_until = 3
+    client = SyncClient(demo, tries=1, backoff=0.01)
+    client.enroll(url, "ABCD-EFGH-JK")
+    with pytest.raises(SyncError):
+        client.sync()
+    lost = {b.batch_id for b in state.batches}
+    assert len(lost) == 3 and client.state().sending > 0
+    _client(demo).sync()
+    ids = [b.batch_id for b in state.batches]
+    assert all(ids.count(batch_id) == 1 for batch_id in lost)  # replayed, not applied again
+    assert state.records == _records_on_pc(demo)
+    assert _states(demo).keys() == {"synced"}
+
+
+def test_a_batch_kept_in_flight_by_an_older_version_goes_again(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    """Before batches went several at a time, the one in flight was kept as one object."""
+    state, url = stand
+    state.max_records = 200
+    state.lose_answers = 1
+    client = SyncClient(demo, tries=1, backoff=0.01, window=1)
+    client.enroll(url, "ABCD-EFGH-JK")
+    with pytest.raises(SyncError):
+        client.sync()
+    conn = demo.connect()
+    try:
+        meta = json.loads(
+            conn.execute("SELECT value FROM setting WHERE key = 'sync_client'").fetchone()[0]
+        )
+        assert len(meta["inflight"]) == 1
+        meta["inflight"] = meta["inflight"][0]
+        conn.execute("UPDATE setting SET value = ? WHERE key = 'sync_client'", (json.dumps(meta),))
+        conn.commit()
+    finally:
+        conn.close()
+    lost = state.batches[0].batch_id
+    _client(demo).sync()
+    assert [b.batch_id for b in state.batches].count(lost) == 1
+    assert state.records == _records_on_pc(demo)
+    assert _states(demo).keys() == {"synced"}
