@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from sync.protocol import (
     ENVELOPE,
@@ -336,11 +337,18 @@ async def _read_body(request: Request, limit: int) -> bytes:
     """The body, refused with 413 as soon as it passes ``limit`` bytes."""
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ProblemError("too_large", f"the body may be at most {limit} bytes", limit=limit)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise ProblemError(
+                    "too_large", f"the body may be at most {limit} bytes", limit=limit
+                )
+            chunks.append(chunk)
+    except ClientDisconnect:
+        # A dropped mobile connection, an everyday event: one line, no traceback.
+        log.info("the connection ended during the body of %s %s", request.method, request.url.path)
+        raise ProblemError("bad_request", "the connection ended before the body did") from None
     return b"".join(chunks)
 
 
