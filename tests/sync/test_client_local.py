@@ -323,21 +323,26 @@ def test_lost_answers_are_replayed_under_the_same_batch_id(
     assert len({b.batch_id for b in state.batches}) == len(state.batches)  # applied once each
 
 
-def test_a_crash_while_sending_resends_that_batch_under_its_id(
-    demo: Database, stand: tuple[Stand, str]
+@pytest.mark.parametrize("lost_answers", [1, 3])
+def test_batches_whose_answers_were_lost_go_again_under_their_ids(
+    demo: Database, stand: tuple[Stand, str], lost_answers: int
 ) -> None:
+    """Three batches in flight; the first answers are lost and there is no second try:
+    like a kill. The next sync replays those batches under their own ids."""
     state, url = stand
     state.max_records = 300
-    state.lose_answers = 1
+    state.lose_answers = lost_answers
+    state.hold_until = 3
     client = SyncClient(demo, tries=1, backoff=0.01)
     client.enroll(url, "ABCD-EFGH-JK")
     with pytest.raises(SyncError) as failed:
-        client.sync()  # the answer is lost and there is no second try: like a kill
+        client.sync()
     assert failed.value.code == "no_internet"
     assert client.state().sending > 0
-    lost = state.batches[0].batch_id  # the first answer was the one lost
+    lost = {b.batch_id for b in state.batches[:lost_answers]}
     _client(demo).sync()
-    assert [b.batch_id for b in state.batches].count(lost) == 1
+    ids = [b.batch_id for b in state.batches]
+    assert all(ids.count(batch_id) == 1 for batch_id in lost)  # replayed, not applied again
     assert state.records == _records_on_pc(demo)
     assert _states(demo).keys() == {"synced"}
 
@@ -600,26 +605,6 @@ def test_a_record_refused_while_later_batches_were_in_flight_stays_refused(
         fixed.notes = "dibetulkan"
     again = client.sync()
     assert again.sent == 1 and client.state().rejected_records == []
-
-
-def test_batches_in_flight_at_a_crash_go_again_under_their_ids(
-    demo: Database, stand: tuple[Stand, str]
-) -> None:
-    state, url = stand
-    state.max_records = 200
-    state.lose_answers = 3  # the three batches in flight apply, their answers are lost
-    state.hold_until = 3
-    client = SyncClient(demo, tries=1, backoff=0.01)
-    client.enroll(url, "ABCD-EFGH-JK")
-    with pytest.raises(SyncError):
-        client.sync()
-    lost = {b.batch_id for b in state.batches}
-    assert len(lost) == 3 and client.state().sending > 0
-    _client(demo).sync()
-    ids = [b.batch_id for b in state.batches]
-    assert all(ids.count(batch_id) == 1 for batch_id in lost)  # replayed, not applied again
-    assert state.records == _records_on_pc(demo)
-    assert _states(demo).keys() == {"synced"}
 
 
 def test_a_batch_kept_in_flight_by_an_older_version_goes_again(
