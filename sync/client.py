@@ -105,6 +105,7 @@ __all__ = [
 ]
 
 META_KEY = "sync_client"
+ENROL_TRIES: Final = 2
 # Batches in flight at once, each on its own connection (1: one after the other).
 WINDOW: Final = 3
 T = TypeVar("T")
@@ -372,6 +373,9 @@ class SyncClient:
         if ident.library_id is None:
             raise KnownError(NOT_SET_UP)
         transport = self._transport(server_url, None, progress)
+        # Someone is waiting at the form, perhaps with a mistyped address: try twice, then
+        # say so (a sync, which nobody watches, tries longer).
+        transport.tries = min(transport.tries, ENROL_TRIES)
         try:
             info = transport.get("/info", Info)
             _check_versions(info)

@@ -634,3 +634,20 @@ def test_a_batch_kept_in_flight_by_an_older_version_goes_again(
     assert [b.batch_id for b in state.batches].count(lost) == 1
     assert state.records == _records_on_pc(demo)
     assert _states(demo).keys() == {"synced"}
+
+
+def test_enrolment_where_nothing_answers_gives_up_after_two_tries(demo: Database) -> None:
+    """Someone waits at the form, perhaps with a mistyped address: no long retrying."""
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    calls: list[str] = []
+    client = SyncClient(
+        demo, tries=5, backoff=0.01, hook=lambda method, url, headers, body: calls.append(url)
+    )
+    with pytest.raises(SyncError) as failed:
+        client.enroll(f"http://127.0.0.1:{port}", "ABCD-EFGH-JK")
+    assert failed.value.code == "no_internet"
+    assert len(calls) == 2
