@@ -837,6 +837,24 @@ class SyncPage(QWidget):
             target.open_title_form(
                 CatalogService(ctx.db, ctx.user, conn=ctx.conn).get_title(record_id)
             )
+        elif kind == "item" and hasattr(target, "open_item_dialog"):
+            from app.core.catalog import CatalogService
+
+            ctx = self.context
+            catalog = CatalogService(ctx.db, ctx.user, conn=ctx.conn)
+            item = catalog.get_item(record_id)
+            title = catalog.get_title(item.title_id)
+            target.select_title(title, item.id)  # the copy among its title's copies
+            target.open_item_dialog(title, item)
+        elif kind == "visit" and hasattr(target, "edit_visit"):
+            target.edit_visit(record_id)  # nothing opens if the visit was deleted
+        elif kind == "story" and hasattr(target, "open_form"):
+            from app.core.stories import StoryService
+
+            ctx = self.context
+            story = StoryService(ctx.db, ctx.user, conn=ctx.conn).get(record_id)
+            if story is not None and not story.deleted:
+                target.open_form(story)
         elif kind in ("partner", "partnership") and hasattr(target, "open_form"):
             from app.core.partnerships import PartnershipService
 

@@ -20,22 +20,29 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.core.clock import utcnow
+from app.core.clock import ZONES, to_db, utcnow
 from app.core.demo import DEMO_PASSWORD, DEMO_REGION, generate_demo
 from app.db.database import Database
 from app.ui.activities.form import ActivityDialog
 from app.ui.app import Controller
+from app.ui.catalog.item_dialog import ItemDialog
+from app.ui.catalog.page import CatalogPage
 from app.ui.catalog.title_form import TitleDialog
+from app.ui.guestbook.forms import VisitDialog
+from app.ui.guestbook.page import GuestbookPage
 from app.ui.members.form import MemberDialog
+from app.ui.stories.form import StoryDialog
+from app.ui.stories.page import StoriesPage
 from app.ui.sync_page import RefusedModel, RefusedRow, SyncPage, data_size, number
 from sync.client import REJECT_MESSAGES, SyncClient, SyncStep
 from sync.protocol import BUNDLE_MAGIC
 from sync.transport import MESSAGES
-from tests.gui.helpers import find_dialog, log_in, workspace
+from tests.gui.helpers import find_dialog, log_in, visible_top_levels, workspace
 from tests.sync.conftest import SyncServer, server_sqlite  # noqa: F401  (a fixture)
 
 TODAY = date(2026, 11, 26)
@@ -546,3 +553,181 @@ def test_refused_records_of_each_kind_read_as_the_library_knows_them(
     find_dialog(ws.pages["koleksi"], TitleDialog).hide()
     page.open_record("visit", visit_id)
     assert ws.current_key() == "bukutamu"
+
+
+# --- opening a refused record's own form -------------------------------------------------------
+
+
+def refuse(db: Database, kind: str, record_id: str) -> None:
+    """The server refused the record's latest change (as a sync leaves it in the outbox)."""
+    from app.db.connection import transaction
+
+    conn = db.connect()
+    try:
+        with transaction(conn):
+            marked = conn.execute(
+                "UPDATE outbox SET state = 'rejected', error = 'invalid_record'"
+                " WHERE seq = (SELECT max(seq) FROM outbox WHERE table_name = ? AND record_id = ?)",
+                (kind, record_id),
+            ).rowcount
+    finally:
+        conn.close()
+    assert marked == 1, f"no outbox row for the {kind} {record_id}"
+
+
+def first_row(db: Database, sql: str, *params: object) -> tuple[object, ...]:
+    conn = db.connect()
+    try:
+        row = conn.execute(sql, params).fetchone()
+    finally:
+        conn.close()
+    assert row is not None, sql
+    return tuple(row)
+
+
+def open_refused(qtbot: QtBot, page: SyncPage, kind: str, record_id: str) -> None:
+    """Choose the refused record in the list and press "Open the record"."""
+    rows = page.refused_model.rows
+    found = [n for n, row in enumerate(rows) if (row.kind, row.record_id) == (kind, record_id)]
+    assert len(found) == 1, rows
+    page.refused_table.selectRow(found[0])
+    assert page.open_button.isEnabled()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+
+
+def shot(dialog: QWidget, name: str) -> None:
+    """A picture of the main window with the form over it, for a reviewer (not compared)."""
+    folder = Path("/tmp/shots")
+    main = dialog.parentWidget()
+    if not folder.is_dir() or main is None:
+        return
+    picture = main.window().grab()
+    form = dialog.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(
+        (picture.width() - form.width()) // 2, (picture.height() - form.height()) // 2, form
+    )
+    painter.end()
+    picture.save(str(folder / name))
+
+
+def test_a_refused_visit_opens_in_its_form_on_its_day(
+    qtbot: QtBot, make_controller: Callable[[], Controller], demo_db: Database
+) -> None:
+    visit_id, guest_name, visited_at = first_row(
+        demo_db,
+        "SELECT id, guest_name, visited_at FROM visit WHERE kind = 'guest' AND deleted_at IS NULL"
+        " AND guest_name IS NOT NULL AND visited_at < ? ORDER BY visited_at DESC LIMIT 1",
+        (TODAY - timedelta(days=20)).isoformat(),
+    )
+    refuse(demo_db, "visit", str(visit_id))
+    controller = make_controller()
+    page = open_sync_page(qtbot, controller)
+    assert page.refused_box.isVisible()
+
+    open_refused(qtbot, page, "visit", str(visit_id))
+    ws = workspace(controller)
+    assert ws.current_key() == "bukutamu"
+    guestbook = ws.pages["bukutamu"]
+    assert isinstance(guestbook, GuestbookPage)
+    dialog = find_dialog(guestbook, VisitDialog)
+    assert dialog.row.id == visit_id
+    assert dialog.form.name.text() == guest_name
+    # The guest-book shows the visit's day (the library's own), with the visit chosen in it.
+    assert controller.context is not None
+    zone = ZONES[controller.context.profile.time_zone]
+    moment = dialog.row.visited_at
+    assert to_db(moment) == visited_at
+    assert dialog.time.moment() == moment.replace(microsecond=0)
+    assert guestbook.shown_day() == moment.astimezone(zone).date() < TODAY
+    assert not guestbook.follow.isChecked()
+    selected = guestbook.selected_row()
+    assert selected is not None and selected.id == visit_id
+    assert any(r.id == visit_id for r in guestbook.model.rows)
+    shot(dialog, "refused-open-visit.png")
+    dialog.hide()
+
+    # Deleted since (and the deletion refused too): the page opens, with no form, no
+    # message box, and the day shown (today, following the clock again) unchanged.
+    guestbook.follow.setChecked(True)
+    shown = guestbook.shown_day()
+    assert shown != moment.astimezone(zone).date()
+    guestbook.service.delete(str(visit_id))
+    refuse(demo_db, "visit", str(visit_id))
+    ws.open_page("sinkronisasi")
+    page.refresh()
+    open_refused(qtbot, page, "visit", str(visit_id))
+    assert ws.current_key() == "bukutamu"
+    assert not [d for d in guestbook.findChildren(VisitDialog) if d.isVisible()]
+    assert not visible_top_levels(QMessageBox)
+    assert guestbook.shown_day() == shown
+    assert guestbook.follow.isChecked()
+
+
+def test_a_refused_copy_opens_in_its_form_among_its_titles_copies(
+    qtbot: QtBot, make_controller: Callable[[], Controller], demo_db: Database
+) -> None:
+    item_id, barcode, title = first_row(
+        demo_db,
+        "SELECT i.id, i.barcode, t.title FROM item i JOIN title t ON t.id = i.title_id"
+        " WHERE i.deleted_at IS NULL ORDER BY i.barcode DESC LIMIT 1",
+    )
+    refuse(demo_db, "item", str(item_id))
+    controller = make_controller()
+    page = open_sync_page(qtbot, controller)
+
+    open_refused(qtbot, page, "item", str(item_id))
+    ws = workspace(controller)
+    assert ws.current_key() == "koleksi"
+    catalog = ws.pages["koleksi"]
+    dialog = find_dialog(catalog, ItemDialog)
+    assert dialog.item is not None and dialog.item.id == item_id
+    assert dialog.barcode.text() == barcode
+    assert dialog.heading.text() == title
+    # Behind it, the copy's title with the copy chosen.
+    assert isinstance(catalog, CatalogPage)
+    assert catalog.detail.title is not None and catalog.detail.title.title == title
+    chosen = catalog.detail.selected_item()
+    assert chosen is not None and chosen.id == item_id
+    shot(dialog, "refused-open-item.png")
+
+
+def test_a_refused_story_opens_in_its_form(
+    qtbot: QtBot, make_controller: Callable[[], Controller], demo_db: Database
+) -> None:
+    story_id, story_title, person = first_row(
+        demo_db, "SELECT id, title, person_name FROM story ORDER BY id LIMIT 1"
+    )
+    refuse(demo_db, "story", str(story_id))
+    controller = make_controller()
+    page = open_sync_page(qtbot, controller)
+
+    open_refused(qtbot, page, "story", str(story_id))
+    ws = workspace(controller)
+    assert ws.current_key() == "kisah"
+    dialog = find_dialog(ws.pages["kisah"], StoryDialog)
+    assert dialog.story is not None and dialog.story.id == story_id
+    assert dialog.title.text() == story_title
+    assert dialog.person_name.text() == person
+    stories = ws.pages["kisah"]
+    assert isinstance(stories, StoriesPage)
+    chosen = stories.current()
+    # The oldest story, at the foot of the list, is the one chosen and shown beside it.
+    assert chosen is not None and chosen.id == story_id
+    assert stories.table.currentIndex().row() == stories.model.rowCount() - 1
+    shot(dialog, "refused-open-story.png")
+    dialog.hide()  # not closed: deleting a story form in the whole program crashes (PySide)
+
+
+def test_a_volunteer_opens_a_refused_copy_on_its_page_without_its_form(
+    qtbot: QtBot, make_controller: Callable[[], Controller], demo_db: Database
+) -> None:
+    (item_id,) = first_row(demo_db, "SELECT id FROM item WHERE deleted_at IS NULL LIMIT 1")
+    refuse(demo_db, "item", str(item_id))
+    controller = make_controller()
+    page = open_sync_page(qtbot, controller, "relawan")
+
+    open_refused(qtbot, page, "item", str(item_id))
+    ws = workspace(controller)
+    assert ws.current_key() == "koleksi"
+    assert not [d for d in ws.pages["koleksi"].findChildren(ItemDialog) if d.isVisible()]

@@ -508,9 +508,43 @@ class GuestbookPage(QWidget):
         row = self.selected_row()
         if row is None or not self.service.can_edit(row):
             return
+        self.open_visit_form(row)
+
+    def open_visit_form(self, row: VisitRow) -> VisitDialog:
         dialog = VisitDialog(self.service, row, self.options, self.villages, self.zone, self)
         dialog.accepted.connect(lambda: self.context.signals.data_changed.emit("visit"))
         dialog.open()
+        return dialog
+
+    def edit_visit(self, visit_id: str) -> VisitDialog | None:
+        """Show the visit's day with the visit selected, and open its form.
+
+        None, and nothing changed, when the visit is gone (deleted) or is not the
+        user's to change.
+        """
+        visit = self.service.get(visit_id)
+        if visit is None or not self.service.can_edit(visit):
+            return None
+        day = visit.visited_at.astimezone(self.zone).date()
+        if all(row.id != visit_id for row in self.service.day_list(day)):
+            return None  # deleted: the day's list leaves it out
+        # The visit's own day and time, as for a paper guestbook typed in later.
+        self.follow.blockSignals(True)
+        self.follow.setChecked(False)
+        self.follow.blockSignals(False)
+        self._setting_time = True
+        try:
+            self.time_edit.set_latest_day(max(day, datetime.now(self.zone).date()))
+            self.time_edit.set_moment(visit.visited_at)
+        finally:
+            self._setting_time = False
+        self.refresh()
+        for number, row in enumerate(self.model.rows):
+            if row.id == visit_id:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+                return self.open_visit_form(row)
+        return None
 
     def on_delete_clicked(self) -> None:
         row = self.selected_row()

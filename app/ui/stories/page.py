@@ -288,20 +288,26 @@ class StoriesPage(QWidget):
             self.on_change_clicked()
 
     def on_new_clicked(self) -> None:
-        self._open_form(None)
+        self.open_form(None)
 
     def on_change_clicked(self) -> None:
         story = self.current()
         if story is not None:
-            self._open_form(story)
+            self.open_form(story)
 
-    def _open_form(self, story: StoryView | None) -> None:
+    def open_form(self, story: StoryView | None) -> StoryDialog:
+        """The form of a new story (None) or of ``story``, chosen in the list if listed."""
         self.error.hide()
+        if story is not None:
+            listed = [n for n, s in enumerate(self.model.rows) if s.id == story.id]
+            if listed:
+                self.table.selectRow(listed[0])
         dialog = StoryDialog(self.context, self.service, story, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.on_dialog_saved)
         self.dialog = dialog
         dialog.open()
+        return dialog
 
     def on_dialog_saved(self, story_id: str) -> None:
         self.context.signals.data_changed.emit("story")
