@@ -6972,6 +6972,10 @@ Data tetap seperti sebelumnya.</translation>
         <translation>Hapus f&amp;oto</translation>
     </message>
     <message>
+        <source>&amp;Agrees to the story being kept and shown</source>
+        <translation>Setuju kisahn&amp;ya disimpan dan ditampilkan</translation>
+    </message>
+    <message>
         <source>Age gro&amp;up</source>
         <translation>Kelompok &amp;umur</translation>
     </message>
@@ -6994,10 +6998,6 @@ Data tetap seperti sebelumnya.</translation>
     <message>
         <source>Photo</source>
         <translation>Foto</translation>
-    </message>
-    <message>
-        <source>The person &amp;agrees that the story is kept and shown in the library</source>
-        <translation>Yang bersangkutan men&amp;yetujui kisahnya disimpan dan ditampilkan di perpustakaan</translation>
     </message>
     <message>
         <source>The story may be &amp;published with the name and photo</source>

@@ -13,9 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -23,13 +23,14 @@ from app.core.activities import ActivityInput, ActivityService
 from app.core.auth import Role, User, UserService
 from app.core.errors import ValidationError
 from app.core.stories import StoryInput, StoryService
+from app.ui.app import Controller
 from app.ui.context import AppContext
 from app.ui.pages.kisah import PAGE
 from app.ui.stories.form import StoryDialog, parse_figure, recent_months
 from app.ui.stories.page import StoriesPage
 from app.ui.stories.sheet import StoryPrintDialog
 from tests.conftest import LibraryDb
-from tests.gui.helpers import click_save, find_dialog
+from tests.gui.helpers import click_save, find_dialog, log_in, workspace
 
 ACTIVITY = "Pelatihan membuat keripik singkong"
 
@@ -414,3 +415,26 @@ def test_the_page_spec_opens_the_page_lazily(qtbot: QtBot, context: AppContext) 
     page = PAGE.factory(context)
     qtbot.addWidget(page)
     assert isinstance(page, StoriesPage)
+
+
+def test_cancelling_the_form_in_the_program_closes_it(
+    qtbot: QtBot, library_db: LibraryDb, make_controller: Callable[[], Controller]
+) -> None:
+    """In the whole program (its idle lock watches every event), Batal closes the form and
+    the program goes on: a photo row of nested layouts once crashed it here."""
+    controller = make_controller()
+    assert controller.start()
+    log_in(qtbot, controller, "admin", library_db.admin_password)
+    page = workspace(controller).open_page("kisah")
+    assert isinstance(page, StoriesPage)
+    for _ in range(2):  # the second form replaces the page's hold on the first
+        page.on_new_clicked()
+        cancel = find_dialog(page, StoryDialog).buttons.button(
+            QDialogButtonBox.StandardButton.Cancel
+        )
+        cancel.click()
+        del cancel
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+        assert page.findChildren(StoryDialog) == []
+    assert page.isVisible()

@@ -202,7 +202,7 @@ class StoryDialog(QDialog):
 
         # The consent.
         self.consent = QCheckBox(
-            self.tr("The person &agrees that the story is kept and shown in the library")
+            self.tr("&Agrees to the story being kept and shown")
         )
         self.consent.setObjectName("consent_given")
         self.consent_on = QDateEdit()
@@ -282,7 +282,12 @@ class StoryDialog(QDialog):
         figures.addWidget(after)
         figures.addWidget(self.value_after, 1)
         story_form.addRow("", figures)
-        photo_row = QHBoxLayout()
+        # The photo row is a widget of its own: a QFormLayout row holding layouts nested
+        # three deep crashes PySide 6.11 when the dialog is deleted while a Python event
+        # filter watches the application (the idle lock's).
+        photo_box = QWidget()
+        photo_row = QHBoxLayout(photo_box)
+        photo_row.setContentsMargins(0, 0, 0, 0)
         photo_row.addWidget(self.thumbnail)
         photo_buttons = QVBoxLayout()
         photo_buttons.addWidget(self.photo)
@@ -295,7 +300,7 @@ class StoryDialog(QDialog):
         photo_row.addLayout(photo_buttons, 1)
         photo_label = QLabel(self.tr("Photo"))
         photo_label.setBuddy(self.photo_button)
-        story_form.addRow(photo_label, photo_row)
+        story_form.addRow(photo_label, photo_box)
         story_form.addRow(self.story_error)
 
         left = QVBoxLayout()
@@ -303,8 +308,8 @@ class StoryDialog(QDialog):
         left.addWidget(consent)
         left.addStretch(1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 2)
-        columns.addWidget(story, 3)
+        columns.addLayout(left, 1)
+        columns.addWidget(story, 1)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
