@@ -1,24 +1,34 @@
 """Applying a batch: the upsert rules, the receipt, the high-water mark — one transaction.
 
-The versions already stored of the batch's records are read first (one query);
-each record is then judged (rejected, stale, unchanged, inserted or updated),
-and the new and newer ones are written with ``INSERT ... ON CONFLICT DO UPDATE
-... WHERE record.version < excluded.version`` (so two devices racing on one
-record can never lower its version): one ``executemany`` on SQLite, one
-statement over the batch's rows sent as one JSON array (``jsonb_to_recordset``)
-on PostgreSQL. The receipt is stored in the same transaction, so a replay of
-the batch id gets it back unchanged.
+Each record is checked first (its payload against the allow-list models; a bad
+one is rejected alone), and one row per record key is made (a later, newer
+version in the same batch replaces an earlier one). The rows are then written
+set-based, and the versions stored before them come back from the same work:
+one ``INSERT ... ON CONFLICT DO NOTHING RETURNING`` of the rows names the
+records that were new (on PostgreSQL over the rows sent as one JSON array,
+``jsonb_to_recordset``); only for the others are the stored versions read and
+the newer ones written with ``INSERT ... ON CONFLICT DO UPDATE ... WHERE
+record.version < excluded.version`` (so two devices racing on one record can
+never lower its version; on PostgreSQL one statement does both).
+
+Each record is then judged in the batch's order (inserted, updated, unchanged,
+stale). The epoch mark and the receipt are stored in the same transaction, so a
+replay of the batch id gets it back unchanged. The few statements per batch go
+through the driver's cursor (SQLAlchemy's per-statement work would cost more
+than a small statement); its errors are raised as SQLAlchemy's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from itertools import chain
 from typing import Any, Final
 
 from pydantic import ValidationError
-from pydantic_core import PydanticSerializationError, to_json
-from sqlalchemy import Connection, select
+from pydantic_core import PydanticSerializationError, from_json, to_json
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
@@ -62,34 +72,108 @@ RECORD_COLUMNS: Final = (
 )
 
 
+_UPDATED: Final = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[3:])
+_ON_CONFLICT: Final = (
+    f" ON CONFLICT (library_id, kind, id) DO UPDATE SET {_UPDATED}"
+    " WHERE record.version < excluded.version"
+)
+
+
 def _upsert_sql(dialect: str) -> str:
     mark = "?" if dialect == "sqlite" else "%s"
     values = [mark] * len(RECORD_COLUMNS)
     if dialect == "postgresql":
         values[RECORD_COLUMNS.index("data")] = "CAST(%s AS JSONB)"
-    updated = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[3:])
     return (
-        f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) VALUES ({', '.join(values)}) "
-        f"ON CONFLICT (library_id, kind, id) DO UPDATE SET {updated} "
-        "WHERE record.version < excluded.version"
+        f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) VALUES ({', '.join(values)})"
+        + _ON_CONFLICT
     )
 
 
-# PostgreSQL: the batch's rows as one JSON array, one statement (the constant columns once).
+# SQLite: the batch's new records inserted in one statement that names them (RETURNING);
+# the versions of the others looked up, and the newer ones upserted (every SQLite
+# transaction is BEGIN IMMEDIATE: no other writer meanwhile).
+_SQLITE_ROW: Final = f"({', '.join(['?'] * len(RECORD_COLUMNS))})"
+_SQLITE_INSERT: Final = f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) VALUES "
+_SQLITE_NEW: Final = " ON CONFLICT DO NOTHING RETURNING kind, id"
+_SQLITE_UPSERT: Final = _upsert_sql("sqlite")
+# PostgreSQL: the batch's rows as one JSON array (the constant columns once), inserted
+# in one statement that names the records that were new; the others (if any) in a
+# second one that upserts them and answers the versions stored before it (the
+# statement's snapshot). The library's id is a column of the array's rows for the
+# look-up's join, so that the planner probes the primary key per row whatever it
+# believes of the library (a new library looks empty to it: a scan of its records would
+# seem as cheap). Times travel as microseconds since 1970 (whole seconds and the rest:
+# exact), cheaper to make and to read than ISO texts.
+_PG_MICROS: Final = (
+    "TIMESTAMPTZ 'epoch' + t.{0} / 1000000 * INTERVAL '1 second' "
+    "+ t.{0} %% 1000000 * INTERVAL '1 microsecond'"
+)
+_PG_ROWS: Final = (
+    "jsonb_to_recordset(CAST(%s AS JSONB)) AS t(k TEXT, i TEXT, v INTEGER, d JSONB, "
+    "c BIGINT, u BIGINT, x BIGINT, p TEXT)"
+)
+_PG_VALUES: Final = (
+    f"t.k, t.i, t.v, t.d, {_PG_MICROS.format('c')}, {_PG_MICROS.format('u')}, "
+    f"{_PG_MICROS.format('x')}, CAST(%s AS TIMESTAMPTZ), CAST(%s AS TEXT), t.p"
+)
+_PG_NEW: Final = (
+    f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) SELECT CAST(%s AS TEXT), "
+    f"{_PG_VALUES} FROM {_PG_ROWS} ON CONFLICT DO NOTHING RETURNING kind, id"
+)
 _PG_UPSERT: Final = (
-    f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) "
-    "SELECT CAST(%s AS TEXT), t.k, t.i, t.v, t.d, t.c, t.u, t.x, CAST(%s AS TIMESTAMPTZ), "
-    "CAST(%s AS TEXT), t.p FROM jsonb_to_recordset(CAST(%s AS JSONB)) AS t(k TEXT, i TEXT, "
-    "v INTEGER, d JSONB, c TIMESTAMPTZ, u TIMESTAMPTZ, x TIMESTAMPTZ, p TEXT) "
-    "ON CONFLICT (library_id, kind, id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[3:])
-    + " WHERE record.version < excluded.version"
+    f"WITH t AS MATERIALIZED (SELECT CAST(%s AS TEXT) AS l, * FROM {_PG_ROWS}), "
+    f"w AS (INSERT INTO record ({', '.join(RECORD_COLUMNS)}) SELECT t.l, {_PG_VALUES} "
+    f"FROM t{_ON_CONFLICT}) "
+    "SELECT t.k, t.i, r.version FROM t JOIN record AS r "
+    "ON r.library_id = t.l AND r.kind = t.k AND r.id = t.i"
 )
-_PG_VERSIONS: Final = (
-    "SELECT r.kind, r.id, r.version FROM record AS r "
-    "JOIN unnest(CAST(%s AS TEXT[]), CAST(%s AS TEXT[])) AS w(kind, id) "
-    "ON r.kind = w.kind AND r.id = w.id WHERE r.library_id = %s"
+_BATCH_COLUMNS: Final = (
+    "library_id, device_id, batch_id, db_epoch, seq_from, seq_to, received_at, receipt"
 )
+_MARK_KEY: Final = "library_id = {0} AND device_id = {0} AND db_epoch = {0}"
+_MARK_PUT: Final = (
+    "INSERT INTO epoch_mark (library_id, device_id, db_epoch, high_water, received) "
+    "VALUES ({0}, {0}, {0}, {0}, {1}) ON CONFLICT (library_id, device_id, db_epoch) "
+    "DO UPDATE SET high_water = excluded.high_water, received = excluded.received"
+)
+
+
+@dataclass(frozen=True)
+class _Sql:
+    """The statements of one dialect outside the record write."""
+
+    batch_get: str
+    mark_get: str
+    mark_put: str  # the mark's upsert and the batch's row, the latter's parameters after
+    batch_put: str | None  # None: one statement with mark_put (PostgreSQL)
+
+
+_SQL: Final = {
+    "sqlite": _Sql(
+        batch_get=(
+            "SELECT db_epoch, seq_from, seq_to, receipt FROM batch "
+            "WHERE library_id = ? AND device_id = ? AND batch_id = ?"
+        ),
+        mark_get="SELECT received FROM epoch_mark WHERE " + _MARK_KEY.format("?"),
+        mark_put=_MARK_PUT.format("?", "?"),
+        batch_put=f"INSERT INTO batch ({_BATCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    "postgresql": _Sql(
+        batch_get=(
+            "SELECT db_epoch, seq_from, seq_to, receipt FROM batch "
+            "WHERE library_id = %s AND device_id = %s AND batch_id = %s"
+        ),
+        mark_get="SELECT received FROM epoch_mark WHERE " + _MARK_KEY.format("%s") + " FOR UPDATE",
+        mark_put=(
+            "WITH m AS ("
+            + _MARK_PUT.format("%s", "CAST(%s AS JSONB)")
+            + f") INSERT INTO batch ({_BATCH_COLUMNS}) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, CAST(%s AS JSONB))"
+        ),
+        batch_put=None,
+    ),
+}
 
 
 def _sqlite_time(moment: datetime | None) -> str | None:
@@ -97,25 +181,37 @@ def _sqlite_time(moment: datetime | None) -> str | None:
     the microseconds, as SQLAlchemy writes them, so that texts compare as times)."""
     if moment is None:
         return None
-    offset = moment.utcoffset()
-    if offset is None:
-        return moment.isoformat(" ", "microseconds")
-    if offset:
+    if moment.utcoffset():
         moment = moment.astimezone(UTC)
-    return moment.isoformat(" ", "microseconds")[:-6]  # without "+00:00"
+    return "%04d-%02d-%02d %02d:%02d:%02d.%06d" % (  # noqa: UP031 (faster than isoformat)
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+    )
 
 
-def _pg_time(moment: datetime | None) -> str | None:
-    """The ISO text of a time in UTC, for PostgreSQL (a time without a zone is taken as UTC;
-    one that has no UTC year 1..9999 raises OverflowError, as on SQLite)."""
-    if moment is None:
-        return None
-    offset = moment.utcoffset()
-    if offset is None:
-        return moment.isoformat() + "+00:00"
-    if offset:
-        moment = moment.astimezone(UTC)
-    return moment.isoformat()
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_NAIVE_EPOCH: Final = datetime(1970, 1, 1)
+_MICROSECOND: Final = timedelta(microseconds=1)
+# Microseconds since 1970 of the first and the last UTC moment of the years 1..9999.
+_FIRST: Final = (datetime(1, 1, 1, tzinfo=UTC) - _EPOCH) // _MICROSECOND
+_LAST: Final = (datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC) - _EPOCH) // _MICROSECOND
+
+
+def _pg_micros(moment: datetime) -> int:
+    """Microseconds since 1970 in UTC, for PostgreSQL (a time without a zone is taken as
+    UTC; one that has no UTC year 1..9999 raises OverflowError, as on SQLite)."""
+    try:
+        micros: int = (moment - _EPOCH) // _MICROSECOND
+    except TypeError:  # no zone
+        return (moment.replace(tzinfo=None) - _NAIVE_EPOCH) // _MICROSECOND
+    if not _FIRST <= micros <= _LAST:
+        raise OverflowError("date value out of range")
+    return micros
 
 
 def _period(value: date, shift: timedelta) -> str:
@@ -124,6 +220,25 @@ def _period(value: date, shift: timedelta) -> str:
         offset = value.utcoffset()  # a time without a zone is taken as UTC
         value = value + shift if not offset else value + (shift - offset)
     return "%04d-%02d" % (value.year, value.month)  # noqa: UP031 (faster than an f-string)
+
+
+def _months(shift: timedelta) -> Callable[[date], str]:
+    """:func:`_period` for one library, its month texts made once per batch."""
+    texts: dict[int, str] = {}
+
+    def month(value: date) -> str:
+        # A datetime's own month is the library's unless it is within 2 days of the
+        # month's ends: a zone moves a time by less than that.
+        if isinstance(value, datetime) and not 2 <= value.day <= 26:
+            offset = value.utcoffset()  # a time without a zone is taken as UTC
+            value = value + shift if not offset else value + (shift - offset)
+        key = value.year * 12 + value.month
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = "%04d-%02d" % (value.year, value.month)  # noqa: UP031
+        return text
+
+    return month
 
 
 def period_of(value: Any, hours: int) -> str:
@@ -169,36 +284,63 @@ def apply_batch(
     library_id = library.library_id
     batch_id = batch.batch_id
     epoch = batch.db_epoch
-    existing = session.get(BatchRow, (library_id, device_id, batch_id))
-    if existing is not None:
-        if (existing.db_epoch, existing.seq_from, existing.seq_to) != (
-            epoch,
-            batch.seq_from,
-            batch.seq_to,
-        ):
-            raise ProblemError(
-                "batch_conflict", "this batch id was used for another epoch or range"
-            )
-        return Receipt.model_validate(existing.receipt)
-
+    session.flush()  # whatever the caller added, before the statements below
     connection = session.connection()
-    dialect = connection.dialect.name
-    shift = timedelta(hours=_ZONES.get(library.time_zone, 7))
-    stamp = _sqlite_time if dialect == "sqlite" else _pg_time
-    received_param = stamp(received_at)
-    results: list[RecordResult] = []
-    # The rows to write, one per (kind, id): a later, newer version of a record
-    # in the same batch replaces the earlier one (it would overwrite it anyway).
-    rows: dict[tuple[str, str], tuple[Any, ...]] = {}
-    inserted = updated = unchanged = stale = 0
-    known = _stored_versions(connection, library_id, batch.records)
+    postgres = connection.dialect.name == "postgresql"
+    sql = _SQL["postgresql" if postgres else "sqlite"]
+    # The driver's cursor, in the session's transaction: a few statements per batch
+    # without SQLAlchemy's per-statement work. Its errors are raised as SQLAlchemy's
+    # (an IntegrityError when a concurrent request stored the batch first: the API retries).
+    dialect = connection.dialect
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql.batch_get, (library_id, device_id, batch_id))
+        existing = cursor.fetchone()
+        if existing is not None:
+            if tuple(existing[:3]) != (epoch, batch.seq_from, batch.seq_to):
+                raise ProblemError(
+                    "batch_conflict", "this batch id was used for another epoch or range"
+                )
+            return _receipt(existing[3])
+        receipt, changed = _apply(cursor, postgres, sql, library, device_id, batch, received_at)
+    except dialect.loaded_dbapi.Error as error:
+        raise DBAPIError.instance(
+            None, None, error, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from error
+    finally:
+        cursor.close()
+    # The month it arrived in; the library's roll-ups to be refreshed (see rollup.py).
+    batch_applied(session, library, received_at, changed=changed)
+    return receipt
+
+
+def _apply(
+    cursor: Any,
+    postgres: bool,
+    sql: _Sql,
+    library: Library,
+    device_id: str,
+    batch: Batch,
+    received_at: datetime,
+) -> tuple[Receipt, bool]:
+    """Judge and write the records, store the mark and the receipt; (receipt, data changed)."""
+    library_id = library.library_id
+    epoch = batch.db_epoch
+    month = _months(timedelta(hours=_ZONES.get(library.time_zone, 7)))
+    stamp: Callable[[datetime], Any] = _pg_micros if postgres else _sqlite_time
+    received_text = _sqlite_time(received_at)
+    # Each record checked, in the batch's order: (record, its key, or the reason it is
+    # rejected). The row to write per key: the first of its newest version in the batch
+    # (a later, newer version of a record replaces the earlier one: it would overwrite it).
+    checked: list[tuple[Record, tuple[str, str], tuple[str, str] | None]] = []
+    newest: dict[tuple[str, str], tuple[int, Any]] = {}
     validators = _VALIDATORS
     period_fields = PERIOD_FIELDS
     personal_fields = PERSONAL_FIELDS
-
     for record in batch.records:
         kind, record_id, data = record.kind, record.id, record.data
-        # Why the record is rejected (code, English message); see _check.
+        key: tuple[str, str] = (kind, record_id)
+        # Why the record is rejected (code, English message).
         problem: tuple[str, str] | None = None
         if kind == "library" and record_id != library_id:
             problem = ("forbidden_library", "a library record of another library")
@@ -211,46 +353,71 @@ def apply_batch(
             )
         else:
             try:
-                checked = validators[kind](data)
+                valid = validators[kind](data)
             except ValidationError as exc:
                 problem = ("invalid_record", _first_error(exc))
             else:
                 try:
                     text = to_json(data).decode()  # a lone surrogate raises ValueError
                     created = record.created_at
-                    created_text = stamp(created)
+                    created_time = stamp(created)
                     moment = record.updated_at
-                    # Mostly the same moment: its text made once.
-                    updated_text = created_text if moment == created else stamp(moment)
-                    field = period_fields.get(kind)
-                    dated = getattr(checked, field) if field else None
-                    period = _period(created if dated is None else dated, shift)
+                    # Mostly the same moment: made once.
+                    updated_time = created_time if moment == created else stamp(moment)
                     deleted = record.deleted_at
-                    row = (
-                        library_id,
-                        kind,
-                        record_id,
-                        record.version,
-                        text,
-                        created_text,
-                        updated_text,
-                        None if deleted is None else stamp(deleted),
-                        received_param,
-                        device_id,
-                        period,
-                    )
+                    deleted_time = None if deleted is None else stamp(deleted)
+                    field = period_fields.get(kind)
+                    dated = getattr(valid, field) if field else None
+                    period = month(created if dated is None else dated)
                 except (OverflowError, ValueError, UnicodeError, PydanticSerializationError):
                     problem = ("invalid_record", "a date or a text of the record cannot be stored")
                 else:
                     if len(text) > MAX_RECORD_BYTES or "\\u0000" in text:
                         problem = ("invalid_record", "the record is too large or holds a NUL")
+                    else:
+                        version = record.version
+                        before = newest.get(key)
+                        if before is None or before[0] < version:
+                            newest[key] = (
+                                version,
+                                # Kinds, ids and periods hold no character a JSON string
+                                # escapes (the protocol's types); the payload is JSON.
+                                f'{{"k":"{kind}","i":"{record_id}","v":{version},"d":{text},'
+                                f'"c":{created_time},"u":{updated_time},'
+                                f'"x":{"null" if deleted_time is None else deleted_time},'
+                                f'"p":"{period}"}}'
+                                if postgres
+                                else (
+                                    library_id,
+                                    kind,
+                                    record_id,
+                                    version,
+                                    text,
+                                    created_time,
+                                    updated_time,
+                                    deleted_time,
+                                    received_text,
+                                    device_id,
+                                    period,
+                                ),
+                            )
+        checked.append((record, key, problem))
+
+    if postgres:
+        known = _pg_write(cursor, library_id, device_id, received_at, newest)
+    else:
+        known = _sqlite_write(cursor, library_id, newest)
+    results: list[RecordResult] = []
+    inserted = updated = unchanged = stale = 0
+    for record, key, problem in checked:
         if problem is not None:
             code, message = problem
             results.append(
-                RecordResult(kind=kind, id=record_id, status="rejected", code=code, message=message)
+                RecordResult(
+                    kind=record.kind, id=record.id, status="rejected", code=code, message=message
+                )
             )
             continue
-        key = (kind, record_id)
         stored = known.get(key)
         version = record.version
         if stored is None:
@@ -264,8 +431,8 @@ def apply_batch(
             stale += 1
             results.append(
                 RecordResult(
-                    kind=kind,
-                    id=record_id,
+                    kind=record.kind,
+                    id=record.id,
                     status="stale",
                     code="stale",
                     message=f"the server has version {stored}",
@@ -273,14 +440,15 @@ def apply_batch(
             )
             continue
         known[key] = version
-        rows[key] = row
-    if rows:
-        _write(connection, dialect, list(rows.values()))
-    mark = _mark(session, library_id, device_id, epoch)
-    mark.received = merge_ranges([*mark.received, [batch.seq_from, batch.seq_to]])
-    mark.high_water = high_water(mark.received)
+
+    mark_key = (library_id, device_id, epoch)
+    cursor.execute(sql.mark_get, mark_key)
+    found = cursor.fetchone()
+    ranges: list[Any] = [] if found is None else _json(found[0])
+    received = merge_ranges([*ranges, [batch.seq_from, batch.seq_to]])
+    mark = high_water(received)
     receipt = Receipt(
-        batch_id=batch_id,
+        batch_id=batch.batch_id,
         device_id=device_id,
         db_epoch=epoch,
         seq_from=batch.seq_from,
@@ -294,24 +462,25 @@ def apply_batch(
             rejected=len(results) - stale,
         ),
         results=results,
-        high_water=mark.high_water,
+        high_water=mark,
     )
-    session.add(
-        BatchRow(
-            library_id=library_id,
-            device_id=device_id,
-            batch_id=batch_id,
-            db_epoch=epoch,
-            seq_from=batch.seq_from,
-            seq_to=batch.seq_to,
-            received_at=received_at,
-            receipt=receipt.model_dump(mode="json"),
-        )
+    mark_row = (*mark_key, mark, to_json(received).decode())
+    batch_row = (
+        library_id,
+        device_id,
+        batch.batch_id,
+        epoch,
+        batch.seq_from,
+        batch.seq_to,
+        received_at if postgres else received_text,
+        receipt.model_dump_json(),
     )
-    # The month it arrived in; the library's roll-ups to be refreshed (see rollup.py).
-    batch_applied(session, library, received_at, changed=bool(rows))
-    session.flush()
-    return receipt
+    if sql.batch_put is None:
+        cursor.execute(sql.mark_put, mark_row + batch_row)
+    else:
+        cursor.execute(sql.mark_put, mark_row)
+        cursor.execute(sql.batch_put, batch_row)
+    return receipt, inserted + updated > 0
 
 
 _VALIDATORS: Final = {
@@ -326,69 +495,67 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {first['msg']}"[:300]
 
 
-def _write(connection: Connection, dialect: str, rows: list[tuple[Any, ...]]) -> None:
-    """Upsert the rows (one per record key): one ``executemany`` on SQLite, one statement
-    over arrays on PostgreSQL."""
-    if dialect != "postgresql":
-        connection.exec_driver_sql(_upsert_sql(dialect), rows)
-        return
-    # Kinds, ids, times and periods hold no character JSON escapes (the protocol's
-    # types); the payload is JSON text already. psycopg's array dumping, by contrast,
-    # costs more than the rest of the ingest.
-    parts = []
-    for _, kind, record_id, version, data, created, updated, deleted, _, _, period in rows:
-        gone = "null" if deleted is None else f'"{deleted}"'
-        parts.append(
-            f'{{"k":"{kind}","i":"{record_id}","v":{version},"d":{data},"c":"{created}",'
-            f'"u":"{updated}","x":{gone},"p":"{period}"}}'
-        )
-    document = ",".join(parts)
-    first = rows[0]
-    connection.exec_driver_sql(_PG_UPSERT, (first[0], first[8], first[9], f"[{document}]"))
+def _json(value: Any) -> Any:
+    """A JSON column read with the driver: text on SQLite, decoded already by psycopg."""
+    return from_json(value) if isinstance(value, str | bytes) else value
 
 
-def _stored_versions(
-    connection: Connection, library_id: str, records: list[Record]
+def _receipt(value: Any) -> Receipt:
+    if isinstance(value, str | bytes):
+        return Receipt.model_validate_json(value)
+    return Receipt.model_validate(value)
+
+
+def _pg_write(
+    cursor: Any,
+    library_id: str,
+    device_id: str,
+    received_at: datetime,
+    newest: dict[tuple[str, str], tuple[int, Any]],
 ) -> dict[tuple[str, str], int]:
-    """{(kind, id): version} of the records already on the server (one query per batch)."""
+    """Insert the rows (one per key) of new records, then upsert those of the records already
+    stored; {(kind, id): version} stored before."""
+    if not newest:
+        return {}
+    document = "[" + ",".join([part for _, part in newest.values()]) + "]"
+    cursor.execute(_PG_NEW, (library_id, received_at, device_id, document))
+    added = {(kind, row_id) for kind, row_id in cursor.fetchall()}
+    if len(added) == len(newest):
+        return {}
+    others = [part for key, (_, part) in newest.items() if key not in added]
+    document = "[" + ",".join(others) + "]"
+    cursor.execute(_PG_UPSERT, (library_id, document, received_at, device_id))
+    return {(kind, row_id): version for kind, row_id, version in cursor.fetchall()}
+
+
+def _sqlite_write(
+    cursor: Any, library_id: str, newest: dict[tuple[str, str], tuple[int, Any]]
+) -> dict[tuple[str, str], int]:
+    """Insert the rows (one per key) of new records, then upsert those of the records stored
+    at an older version; {(kind, id): version} stored before."""
     known: dict[tuple[str, str], int] = {}
-    if connection.dialect.name == "postgresql":
-        # Array literals made here (kinds and ids are letters, digits and dashes).
-        kinds = "{" + ",".join([record.kind for record in records]) + "}"
-        id_list = "{" + ",".join([record.id for record in records]) + "}"
-        found = connection.exec_driver_sql(_PG_VERSIONS, (kinds, id_list, library_id))
-        known.update({(kind, row_id): version for kind, row_id, version in found})
+    rows = [row for _, row in newest.values()]
+    added: set[tuple[str, str]] = set()
+    for start in range(0, len(rows), 500):  # 500 x 11 parameters: within SQLite's limit
+        chunk = rows[start : start + 500]
+        query = _SQLITE_INSERT + ", ".join([_SQLITE_ROW] * len(chunk)) + _SQLITE_NEW
+        cursor.execute(query, tuple(chain.from_iterable(chunk)))
+        added.update([(kind, row_id) for kind, row_id in cursor.fetchall()])
+    if len(added) == len(newest):
         return known
-    wanted = list({(record.kind, record.id): None for record in records})
+    wanted = [key for key in newest if key not in added]
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        query = (
-            f"SELECT r.kind, r.id, r.version FROM (VALUES {', '.join(['(?, ?)'] * len(chunk))}) "
-            "AS w JOIN record AS r ON r.library_id = ? AND r.kind = w.column1 AND r.id = w.column2"
+        keys = wanted[start : start + 500]
+        cursor.execute(
+            f"SELECT r.kind, r.id, r.version FROM (VALUES {', '.join(['(?, ?)'] * len(keys))}) "
+            "AS w JOIN record AS r ON r.library_id = ? AND r.kind = w.column1 AND r.id = w.column2",
+            (*chain.from_iterable(keys), library_id),
         )
-        params = [part for key in chunk for part in key]
-        params.append(library_id)
-        found = connection.exec_driver_sql(query, tuple(params))
-        known.update({(kind, row_id): version for kind, row_id, version in found})
+        known.update({(kind, row_id): version for kind, row_id, version in cursor.fetchall()})
+    newer = [row for key, (version, row) in newest.items() if key in known and known[key] < version]
+    if newer:
+        cursor.executemany(_SQLITE_UPSERT, newer)
     return known
-
-
-def _mark(session: Session, library_id: str, device_id: str, epoch: str) -> EpochMark:
-    mark = session.scalars(
-        select(EpochMark)
-        .where(
-            EpochMark.library_id == library_id,
-            EpochMark.device_id == device_id,
-            EpochMark.db_epoch == epoch,
-        )
-        .with_for_update()
-    ).first()
-    if mark is None:
-        mark = EpochMark(
-            library_id=library_id, device_id=device_id, db_epoch=epoch, high_water=0, received=[]
-        )
-        session.add(mark)
-    return mark
 
 
 def sync_high_water(session: Session, library_id: str, device_id: str, epoch: str) -> int:

@@ -57,7 +57,6 @@ from sync.server.models import (
     RollupMonth,
     RollupRegion,
     RollupRegionYear,
-    SyncMonth,
 )
 
 log = logging.getLogger("perpusdesa.server")
@@ -141,26 +140,39 @@ def _insert(session: Session) -> Any:
 def batch_applied(
     session: Session, library: Library, received_at: datetime, *, changed: bool = True
 ) -> None:
-    """Note, in the batch's transaction, that a batch of ``library`` arrived (and changed data)."""
-    insert = _insert(session)
-    session.execute(
-        insert(SyncMonth)
-        .values(library_id=library.library_id, period=month_of(received_at, library.time_zone))
-        .on_conflict_do_nothing()
-    )
-    if changed:
-        statement = insert(RollupDirty).values(
-            library_id=library.library_id, generation=1, marked_at=received_at
-        )
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[RollupDirty.library_id],
-                set_={
-                    "generation": RollupDirty.generation + 1,
-                    "marked_at": statement.excluded.marked_at,
-                },
+    """Note, in the batch's transaction, that a batch of ``library`` arrived (and changed data).
+
+    Plain SQL, one statement on PostgreSQL (two on SQLite): it runs once per batch."""
+    connection = session.connection()
+    period = month_of(received_at, library.time_zone)
+    if connection.dialect.name == "postgresql":
+        if changed:
+            connection.exec_driver_sql(
+                _PG_APPLIED, (library.library_id, period, library.library_id, received_at)
             )
-        )
+        else:
+            connection.exec_driver_sql(_PG_MONTH, (library.library_id, period))
+        return
+    connection.exec_driver_sql(_SQLITE_MONTH, (library.library_id, period))
+    if changed:
+        # As SQLAlchemy writes a time on SQLite: UTC, no zone, always the microseconds.
+        marked = received_at.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        connection.exec_driver_sql(_SQLITE_DIRTY, (library.library_id, marked))
+
+
+_SQLITE_MONTH: Final = (
+    "INSERT INTO sync_month (library_id, period) VALUES (?, ?) ON CONFLICT DO NOTHING"
+)
+_DIRTY: Final = (
+    "INSERT INTO rollup_dirty (library_id, generation, marked_at) VALUES ({0}, 1, {0}) "
+    "ON CONFLICT (library_id) DO UPDATE SET generation = rollup_dirty.generation + 1, "
+    "marked_at = excluded.marked_at"
+)
+_SQLITE_DIRTY: Final = _DIRTY.format("?")
+_PG_MONTH: Final = (
+    "INSERT INTO sync_month (library_id, period) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+)
+_PG_APPLIED: Final = f"WITH m AS ({_PG_MONTH}) {_DIRTY.format('%s')}"
 
 
 def mark_dirty(session: Session, library_ids: Iterable[str]) -> None:

@@ -1,25 +1,28 @@
-"""Ingest in the server's process (SQLite and PostgreSQL): times, periods, ranges, odd records."""
+"""Ingest in the server's process (SQLite and PostgreSQL): times, periods, ranges, odd records,
+batches on records already stored, the roll-up marks."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from sync.protocol import Batch, Record
 from sync.server import admin
 from sync.server.db import Database
-from sync.server.ingest import apply_batch, high_water, merge_ranges
-from sync.server.models import Device, Library
+from sync.server.ingest import _months, _period, apply_batch, high_water, merge_ranges
+from sync.server.models import Device, Library, RollupDirty, SyncMonth
 from sync.server.models import Record as RecordRow
 from tests.sync.conftest import visit
 
 WIB = timezone(timedelta(hours=7))
+EPOCH = str(uuid.uuid4())  # the database epoch of every test batch
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -33,9 +36,8 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
     database.close()
 
 
-def _apply(database: Database, records: list[Record], region: str = "33.74.01.1001") -> tuple[
-    str, dict[str, Any]
-]:  # fmt: skip
+def _enrol(database: Database, region: str = "33.74.01.1001") -> tuple[str, str]:
+    """A new library and a device of it: (library id, device id)."""
     library = admin.add_library(database, region, "Perpustakaan Uji")
     device_id = str(uuid.uuid4())
     with database.transaction() as session:
@@ -50,21 +52,35 @@ def _apply(database: Database, records: list[Record], region: str = "33.74.01.10
                 enrolled_at=datetime.now(UTC),
             )
         )
+    return library.library_id, device_id
+
+
+def _send(
+    database: Database, library_id: str, device_id: str, records: list[Record], seq_from: int = 1
+) -> dict[str, Any]:
+    """Apply one batch of the device (a new batch id); its receipt as JSON."""
     batch = Batch(
         batch_id=str(uuid.uuid4()),
         device_id=device_id,
-        library_id=library.library_id,
-        db_epoch=str(uuid.uuid4()),
-        seq_from=1,
-        seq_to=max(len(records), 1),
+        library_id=library_id,
+        db_epoch=EPOCH,
+        seq_from=seq_from,
+        seq_to=seq_from + max(len(records), 1) - 1,
         sent_at=datetime.now(UTC),
         records=records,
     )
     with database.transaction() as session:
-        row = session.get(Library, library.library_id)
+        row = session.get(Library, library_id)
         assert row is not None
         receipt = apply_batch(session, row, device_id, batch, datetime.now(UTC))
-    return library.library_id, receipt.model_dump(mode="json")
+    return receipt.model_dump(mode="json")
+
+
+def _apply(database: Database, records: list[Record], region: str = "33.74.01.1001") -> tuple[
+    str, dict[str, Any]
+]:  # fmt: skip
+    library_id, device_id = _enrol(database, region)
+    return library_id, _send(database, library_id, device_id, records)
 
 
 def _rows(database: Database, library_id: str) -> dict[str, RecordRow]:
@@ -160,3 +176,95 @@ def test_ranges_merge_and_the_mark_stops_at_the_first_gap() -> None:
     assert high_water(merge_ranges([[1, 3], [5, 9]])) == 3
     assert high_water(merge_ranges([[2, 9]])) == 0
     assert high_water([]) == 0
+
+
+def test_a_later_batch_is_judged_against_the_stored_versions(database: Database) -> None:
+    library_id, device_id = _enrol(database)
+    first, second, third = visit(gender="L"), visit(), visit()
+    third = third.model_copy(update={"version": 3})
+    receipt = _send(database, library_id, device_id, [first, second, third])
+    assert receipt["counts"]["inserted"] == 3
+    newer = first.model_copy(update={"version": 2, "data": {**first.data, "gender": "P"}})
+    older = third.model_copy(update={"version": 2, "data": {**third.data, "gender": "L"}})
+    new = visit()
+    personal = visit(guest_name="Siti")
+    receipt = _send(
+        database, library_id, device_id, [newer, second, older, new, personal], seq_from=4
+    )
+    assert receipt["counts"] == {
+        "inserted": 1,
+        "updated": 1,
+        "unchanged": 1,
+        "stale": 1,
+        "rejected": 1,
+    }
+    assert [(r["id"], r["status"], r["code"]) for r in receipt["results"]] == [
+        (third.id, "stale", "stale"),
+        (personal.id, "rejected", "personal_field"),
+    ]
+    assert receipt["results"][0]["message"] == "the server has version 3"
+    assert receipt["high_water"] == 8
+    rows = _rows(database, library_id)
+    assert set(rows) == {first.id, second.id, third.id, new.id}
+    assert (rows[first.id].version, rows[first.id].data["gender"]) == (2, "P")
+    assert (rows[third.id].version, rows[third.id].data["gender"]) == (3, "P")
+
+
+def test_a_batch_marks_its_month_and_only_a_change_marks_the_rollups(database: Database) -> None:
+    library_id, device_id = _enrol(database)
+    records = [visit(), visit()]
+    _send(database, library_id, device_id, records)
+    _send(database, library_id, device_id, [records[1]], seq_from=3)  # unchanged: no new mark
+
+    def marks() -> tuple[list[str], int]:
+        with database.transaction() as session:
+            months = session.scalars(
+                select(SyncMonth.period).where(SyncMonth.library_id == library_id)
+            ).all()
+            dirty = session.get(RollupDirty, library_id)
+            assert dirty is not None
+            return list(months), dirty.generation
+
+    this_month = (datetime.now(UTC) + timedelta(hours=7)).strftime("%Y-%m")  # WIB
+    assert marks() == ([this_month], 1)
+    _send(database, library_id, device_id, [visit()], seq_from=4)
+    assert marks() == ([this_month], 2)
+
+
+def test_times_far_from_now_are_stored_exactly(database: Database) -> None:
+    early = datetime(1900, 1, 1, 0, 0, 0, 1, tzinfo=UTC)
+    late = datetime(2999, 12, 31, 16, 59, 59, 999999, tzinfo=UTC)
+    just_before = datetime(1969, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+    record = visit().model_copy(
+        update={"created_at": early, "updated_at": late, "deleted_at": just_before}
+    )
+    library_id, receipt = _apply(database, [record])
+    assert receipt["counts"]["inserted"] == 1
+    row = _rows(database, library_id)[record.id]
+    assert (row.created_at, row.updated_at, row.deleted_at) == (early, late, just_before)
+
+
+@pytest.mark.parametrize("hours", [7, 8, 9])
+def test_the_month_of_a_time_is_the_same_by_the_short_way(hours: int) -> None:
+    shift = timedelta(hours=hours)
+    month = _months(shift)
+    zones = [None, *(timezone(timedelta(minutes=m)) for m in range(-12 * 60, 14 * 60 + 1, 45))]
+    for day in range(1, 32):
+        for hour in (0, 1, 14, 15, 16, 17, 23):
+            for zone in zones:
+                for moment in (
+                    datetime(2026, 1, 1, hour, 30, tzinfo=zone) + timedelta(days=day - 1),
+                    datetime(2026, 2, 1, hour, 30, tzinfo=zone) + timedelta(days=day - 1),
+                    datetime(2024, 2, 1, hour, 30, tzinfo=zone) + timedelta(days=day - 1),
+                    datetime(2026, 12, 1, hour, 30, tzinfo=zone) + timedelta(days=day - 1),
+                ):
+                    assert month(moment) == _period(moment, shift), moment
+        assert month(date(2026, 3, day)) == _period(date(2026, 3, day), shift) == "2026-03"
+
+
+def test_a_database_error_is_raised_as_sqlalchemys(database: Database) -> None:
+    """The API retries a batch on an IntegrityError (a concurrent request stored it first)."""
+    library_id, _ = _enrol(database)
+    with pytest.raises(IntegrityError):  # a device that is not enrolled: its foreign key
+        _send(database, library_id, str(uuid.uuid4()), [visit()])
+    assert _rows(database, library_id) == {}
