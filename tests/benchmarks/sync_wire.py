@@ -34,8 +34,8 @@ Figures:
   alone over the plain JSON alone.
 - ``wall_s``: the sync's time through the throttled proxy (target 20 s);
   ``link_floor_s`` what the link alone needs for those bytes and waits (the
-  bytes at 64 kbit/s plus 300 ms each way per wait, before the batches too).
-  No target.
+  uploaded bytes at 64 kbit/s, the answers coming down at the same time, plus
+  300 ms each way per wait, before the batches too). No target.
 - ``batches_at_byte_limit``: how many batches this month would take if only
   the 256 KB byte limit applied (no record limit), packed greedily: what a
   higher record limit in ``/info`` would give. No target.
@@ -236,6 +236,7 @@ def run() -> list[dict[str, object]]:
                 result = client.sync(Progress())
                 wall = time.perf_counter() - started
                 wire = proxy.bytes["request"] + proxy.bytes["response"]
+                uploaded = proxy.bytes["request"]
             db.dispose()
         finally:
             server.close()
@@ -311,10 +312,10 @@ def run() -> list[dict[str, object]]:
         figure(
             "sync_wire",
             "link_floor_s",
-            wire * 8 / RATE_BPS + len(waits) * 2 * LATENCY_S,
+            uploaded * 8 / RATE_BPS + len(waits) * 2 * LATENCY_S,
             "s",
             None,
-            data=f"{data}; the bytes at the link's rate plus the latency each way per wait",
+            data=f"{data}; the uploaded bytes at the link's rate plus the latency each way per wait",
         ),
         figure(
             "sync_wire",
