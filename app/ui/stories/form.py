@@ -201,9 +201,7 @@ class StoryDialog(QDialog):
         self.thumbnail.setStyleSheet("border: 1px solid #cccccc; color: #777777;")
 
         # The consent.
-        self.consent = QCheckBox(
-            self.tr("&Agrees to the story being kept and shown")
-        )
+        self.consent = QCheckBox(self.tr("&Agrees to the story being kept and shown"))
         self.consent.setObjectName("consent_given")
         self.consent_on = QDateEdit()
         self.consent_on.setObjectName("consent_on")
