@@ -688,11 +688,10 @@ class _Run:
         self.step("connecting")
         epoch = self.ident.db_epoch
         # The mark is asked for at once, on a second connection: one round trip for both.
-        asked = (
-            _spawn(lambda: self.lane(1).get("/sync/state", SyncState, params={"db_epoch": epoch}))
-            if self.client.window > 1
-            else None
-        )
+        asked = None
+        if self.client.window > 1:
+            second = self.lane(1)  # lanes are made here, on the sync's own thread
+            asked = _spawn(lambda: second.get("/sync/state", SyncState, params={"db_epoch": epoch}))
         info = t.get("/info", Info)
         _check_versions(info)
         skew = self.client._skew(info.server_time)
@@ -702,11 +701,10 @@ class _Run:
             max_records = max(1, min(max_records, self.client.batch_records))
         max_bytes = max(1024, min(info.max_batch_bytes, MAX_BATCH_BYTES))
         # The national lists come on a connection of their own while the batches go.
-        reference = (
-            _spawn(lambda: self.lane(self.client.window).get("/reference", Reference))
-            if self.client.window > 1
-            else None
-        )
+        reference = None
+        if self.client.window > 1:
+            extra = self.lane(self.client.window)
+            reference = _spawn(lambda: extra.get("/reference", Reference))
 
         self.step("checking")
         state = (
