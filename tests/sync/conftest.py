@@ -199,6 +199,30 @@ class PgCluster:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 
 
+def library_with_device(
+    database: Database, region: str, name: str, enrolled_at: datetime | None = None
+) -> tuple[str, str]:
+    """A new library and one device of it, written straight into the server's database
+    (no enrolment round trip): (library id, device id)."""
+    from sync.server.models import Device
+
+    library = admin.add_library(database, region, name)
+    device_id = str(uuid.uuid4())
+    with database.transaction() as session:
+        session.add(
+            Device(
+                library_id=library.library_id,
+                device_id=device_id,
+                name="PC",
+                token_hash=uuid.uuid4().hex,
+                public_key="",
+                app_version="1",
+                enrolled_at=enrolled_at or datetime.now(UTC),
+            )
+        )
+    return library.library_id, device_id
+
+
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
     """The session's PostgreSQL cluster (skipped without PostgreSQL 15, failing in CI)."""

@@ -22,7 +22,7 @@ import requests
 from sqlalchemy import delete, func, select
 
 from sync.protocol import Batch, Record
-from sync.server import admin, reports, rollup
+from sync.server import reports, rollup
 from sync.server.db import Database
 from sync.server.errors import ProblemError
 from sync.server.ingest import apply_batch
@@ -35,7 +35,7 @@ from sync.server.models import (
     RollupRegionYear,
 )
 from sync.server.models import Record as RecordRow
-from tests.sync.conftest import PgCluster, SyncServer, enroll
+from tests.sync.conftest import PgCluster, SyncServer, enroll, library_with_device
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 MAR_APR = reports.Period("2026-03", "2026-04")
@@ -78,21 +78,7 @@ class Lib:
 
 
 def add(db: Database, region: str, name: str) -> Lib:
-    library = admin.add_library(db, region, name)
-    device_id = str(uuid.uuid4())
-    with db.transaction() as session:
-        session.add(
-            Device(
-                library_id=library.library_id,
-                device_id=device_id,
-                name="PC",
-                token_hash=uuid.uuid4().hex,
-                public_key="",
-                app_version="1",
-                enrolled_at=NOW,
-            )
-        )
-    return Lib(db, library.library_id, device_id)
+    return Lib(db, *library_with_device(db, region, name, NOW))
 
 
 def record(kind: str, data: dict[str, Any], record_id: str | None = None, version: int = 1,

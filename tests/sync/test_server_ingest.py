@@ -14,12 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from sync.protocol import Batch, Record
-from sync.server import admin
 from sync.server.db import Database
 from sync.server.ingest import _months, _period, apply_batch, high_water, merge_ranges
-from sync.server.models import Device, Library, RollupDirty, SyncMonth
+from sync.server.models import Library, RollupDirty, SyncMonth
 from sync.server.models import Record as RecordRow
-from tests.sync.conftest import visit
+from tests.sync.conftest import library_with_device, visit
 
 WIB = timezone(timedelta(hours=7))
 EPOCH = str(uuid.uuid4())  # the database epoch of every test batch
@@ -38,21 +37,7 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
 
 def _enrol(database: Database, region: str = "33.74.01.1001") -> tuple[str, str]:
     """A new library and a device of it: (library id, device id)."""
-    library = admin.add_library(database, region, "Perpustakaan Uji")
-    device_id = str(uuid.uuid4())
-    with database.transaction() as session:
-        session.add(
-            Device(
-                library_id=library.library_id,
-                device_id=device_id,
-                name="PC",
-                token_hash=uuid.uuid4().hex,
-                public_key="",
-                app_version="1",
-                enrolled_at=datetime.now(UTC),
-            )
-        )
-    return library.library_id, device_id
+    return library_with_device(database, region, "Perpustakaan Uji")
 
 
 def _send(
