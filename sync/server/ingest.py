@@ -2,30 +2,42 @@
 
 Each record is checked first (its payload against the allow-list models; a bad
 one is rejected alone), and one row per record key is made (a later, newer
-version in the same batch replaces an earlier one). The rows are then written
-set-based, and the versions stored before them come back from the same work:
-one ``INSERT ... ON CONFLICT DO NOTHING RETURNING`` of the rows names the
-records that were new (on PostgreSQL over the rows sent as one JSON array,
-``jsonb_to_recordset``); only for the others are the stored versions read and
-the newer ones written with ``INSERT ... ON CONFLICT DO UPDATE ... WHERE
-record.version < excluded.version`` (so two devices racing on one record can
-never lower its version; on PostgreSQL one statement does both).
+version in the same batch replaces an earlier one). The rows are written
+set-based, and the versions stored before them come back from the same work.
+
+- PostgreSQL: the rows are streamed with a binary COPY while the batch is still
+  being checked, so that the database inserts them on the other core meanwhile.
+  COPY knows no ON CONFLICT, so it runs in a savepoint: if a record of the batch
+  is stored already, it fails whole, and the rows go as one JSON array
+  (``jsonb_to_recordset``) instead.
+- SQLite (and that fall-back): one ``INSERT ... ON CONFLICT DO NOTHING
+  RETURNING`` names the records that were new; only for the others are the
+  stored versions read and the newer ones written with ``INSERT ... ON CONFLICT
+  DO UPDATE ... WHERE record.version < excluded.version`` (so two devices racing
+  on one record can never lower its version; on PostgreSQL one statement does
+  both).
 
 Each record is then judged in the batch's order (inserted, updated, unchanged,
 stale). The epoch mark and the receipt are stored in the same transaction, so a
 replay of the batch id gets it back unchanged. The few statements per batch go
 through the driver's cursor (SQLAlchemy's per-statement work would cost more
-than a small statement); its errors are raised as SQLAlchemy's.
+than a small statement); its errors are raised as SQLAlchemy's (a concurrent
+request that stored a record or the batch first: the API tries again).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain
 from typing import Any, Final
 
+from psycopg.adapt import Dumper
+from psycopg.errors import UniqueViolation
+from psycopg.postgres import types as postgres_types
+from psycopg.pq import Format
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError, from_json, to_json
 from sqlalchemy.exc import DBAPIError
@@ -79,32 +91,38 @@ _ON_CONFLICT: Final = (
 )
 
 
-def _upsert_sql(dialect: str) -> str:
-    mark = "?" if dialect == "sqlite" else "%s"
-    values = [mark] * len(RECORD_COLUMNS)
-    if dialect == "postgresql":
-        values[RECORD_COLUMNS.index("data")] = "CAST(%s AS JSONB)"
-    return (
-        f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) VALUES ({', '.join(values)})"
-        + _ON_CONFLICT
-    )
-
-
 # SQLite: the batch's new records inserted in one statement that names them (RETURNING);
 # the versions of the others looked up, and the newer ones upserted (every SQLite
 # transaction is BEGIN IMMEDIATE: no other writer meanwhile).
 _SQLITE_ROW: Final = f"({', '.join(['?'] * len(RECORD_COLUMNS))})"
 _SQLITE_INSERT: Final = f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) VALUES "
 _SQLITE_NEW: Final = " ON CONFLICT DO NOTHING RETURNING kind, id"
-_SQLITE_UPSERT: Final = _upsert_sql("sqlite")
-# PostgreSQL: the batch's rows as one JSON array (the constant columns once), inserted
-# in one statement that names the records that were new; the others (if any) in a
-# second one that upserts them and answers the versions stored before it (the
-# statement's snapshot). The library's id is a column of the array's rows for the
-# look-up's join, so that the planner probes the primary key per row whatever it
-# believes of the library (a new library looks empty to it: a scan of its records would
-# seem as cheap). Times travel as microseconds since 1970 (whole seconds and the rest:
-# exact), cheaper to make and to read than ISO texts.
+_SQLITE_UPSERT: Final = (
+    f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) VALUES {_SQLITE_ROW}{_ON_CONFLICT}"
+)
+# PostgreSQL: the batch's rows streamed with COPY (binary) while the batch is still
+# being checked, so that the database writes them on the other core meanwhile; in a
+# savepoint, since COPY knows no ON CONFLICT: if a record is stored already, the COPY
+# fails whole and the rows go as one JSON array instead, inserted in one statement that
+# names the records that were new; the others (and a record's later, newer version in
+# the same batch) in a second one that upserts them and answers the versions stored
+# before it (the statement's snapshot; per row a probe of the primary key, whatever the
+# planner believes of the library's size). Times in the array travel as microseconds
+# since 1970 (whole seconds and the rest: exact).
+_PG_COPY: Final = f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN (FORMAT BINARY)"
+_PG_COPY_TYPES: Final = (
+    "varchar",
+    "varchar",
+    "varchar",
+    "int4",
+    "jsonb",
+    "timestamptz",
+    "timestamptz",
+    "timestamptz",
+    "timestamptz",
+    "varchar",
+    "varchar",
+)
 _PG_MICROS: Final = (
     "TIMESTAMPTZ 'epoch' + t.{0} / 1000000 * INTERVAL '1 second' "
     "+ t.{0} %% 1000000 * INTERVAL '1 microsecond'"
@@ -125,8 +143,8 @@ _PG_UPSERT: Final = (
     f"WITH t AS MATERIALIZED (SELECT CAST(%s AS TEXT) AS l, * FROM {_PG_ROWS}), "
     f"w AS (INSERT INTO record ({', '.join(RECORD_COLUMNS)}) SELECT t.l, {_PG_VALUES} "
     f"FROM t{_ON_CONFLICT}) "
-    "SELECT t.k, t.i, r.version FROM t JOIN record AS r "
-    "ON r.library_id = t.l AND r.kind = t.k AND r.id = t.i"
+    "SELECT t.k, t.i, (SELECT r.version FROM record AS r "
+    "WHERE r.library_id = t.l AND r.kind = t.k AND r.id = t.i) FROM t"
 )
 _BATCH_COLUMNS: Final = (
     "library_id, device_id, batch_id, db_epoch, seq_from, seq_to, received_at, receipt"
@@ -212,6 +230,16 @@ def _pg_micros(moment: datetime) -> int:
     if not _FIRST <= micros <= _LAST:
         raise OverflowError("date value out of range")
     return micros
+
+
+def _pg_time(moment: datetime) -> datetime:
+    """A record's time for PostgreSQL's COPY: aware (a time without a zone is taken as
+    UTC); one that has no UTC year 1..9999 raises OverflowError, as on SQLite."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    if not 1 < moment.year < 9999:
+        _pg_micros(moment)
+    return moment
 
 
 def _period(value: date, shift: timedelta) -> str:
@@ -327,85 +355,23 @@ def _apply(
     library_id = library.library_id
     epoch = batch.db_epoch
     month = _months(timedelta(hours=_ZONES.get(library.time_zone, 7)))
-    stamp: Callable[[datetime], Any] = _pg_micros if postgres else _sqlite_time
-    received_text = _sqlite_time(received_at)
-    # Each record checked, in the batch's order: (record, its key, or the reason it is
-    # rejected). The row to write per key: the first of its newest version in the batch
-    # (a later, newer version of a record replaces the earlier one: it would overwrite it).
-    checked: list[tuple[Record, tuple[str, str], tuple[str, str] | None]] = []
-    newest: dict[tuple[str, str], tuple[int, Any]] = {}
-    validators = _VALIDATORS
-    period_fields = PERIOD_FIELDS
-    personal_fields = PERSONAL_FIELDS
-    for record in batch.records:
-        kind, record_id, data = record.kind, record.id, record.data
-        key: tuple[str, str] = (kind, record_id)
-        # Why the record is rejected (code, English message).
-        problem: tuple[str, str] | None = None
-        if kind == "library" and record_id != library_id:
-            problem = ("forbidden_library", "a library record of another library")
-        elif (kind == "story" or not personal_fields.isdisjoint(data)) and (
-            personal := personal_fields_in(kind, data)
-        ):
-            problem = (
-                "personal_field",
-                f"personal fields may not leave the village: {', '.join(sorted(personal))}",
-            )
-        else:
-            try:
-                valid = validators[kind](data)
-            except ValidationError as exc:
-                problem = ("invalid_record", _first_error(exc))
-            else:
-                try:
-                    text = to_json(data).decode()  # a lone surrogate raises ValueError
-                    created = record.created_at
-                    created_time = stamp(created)
-                    moment = record.updated_at
-                    # Mostly the same moment: made once.
-                    updated_time = created_time if moment == created else stamp(moment)
-                    deleted = record.deleted_at
-                    deleted_time = None if deleted is None else stamp(deleted)
-                    field = period_fields.get(kind)
-                    dated = getattr(valid, field) if field else None
-                    period = month(created if dated is None else dated)
-                except (OverflowError, ValueError, UnicodeError, PydanticSerializationError):
-                    problem = ("invalid_record", "a date or a text of the record cannot be stored")
-                else:
-                    if len(text) > MAX_RECORD_BYTES or "\\u0000" in text:
-                        problem = ("invalid_record", "the record is too large or holds a NUL")
-                    else:
-                        version = record.version
-                        before = newest.get(key)
-                        if before is None or before[0] < version:
-                            newest[key] = (
-                                version,
-                                # Kinds, ids and periods hold no character a JSON string
-                                # escapes (the protocol's types); the payload is JSON.
-                                f'{{"k":"{kind}","i":"{record_id}","v":{version},"d":{text},'
-                                f'"c":{created_time},"u":{updated_time},'
-                                f'"x":{"null" if deleted_time is None else deleted_time},'
-                                f'"p":"{period}"}}'
-                                if postgres
-                                else (
-                                    library_id,
-                                    kind,
-                                    record_id,
-                                    version,
-                                    text,
-                                    created_time,
-                                    updated_time,
-                                    deleted_time,
-                                    received_text,
-                                    device_id,
-                                    period,
-                                ),
-                            )
-        checked.append((record, key, problem))
-
     if postgres:
-        known = _pg_write(cursor, library_id, device_id, received_at, newest)
+        cursor.execute("SAVEPOINT record_copy")
+        try:
+            with _pg_copy(cursor) as copy:
+                checked, newest, later = _check(
+                    batch.records, library_id, device_id, received_at, month, _pg_time, copy
+                )
+        except UniqueViolation:  # a record is stored already
+            cursor.execute("ROLLBACK TO SAVEPOINT record_copy")
+            known = _pg_write(cursor, library_id, device_id, received_at, newest)
+        else:  # every record was new: only the later versions are left to write
+            _pg_write(cursor, library_id, device_id, received_at, later)
+            known = {}
     else:
+        checked, newest, _ = _check(
+            batch.records, library_id, device_id, _sqlite_time(received_at), month, _sqlite_time
+        )
         known = _sqlite_write(cursor, library_id, newest)
     results: list[RecordResult] = []
     inserted = updated = unchanged = stale = 0
@@ -472,7 +438,7 @@ def _apply(
         epoch,
         batch.seq_from,
         batch.seq_to,
-        received_at if postgres else received_text,
+        received_at if postgres else _sqlite_time(received_at),
         receipt.model_dump_json(),
     )
     if sql.batch_put is None:
@@ -481,6 +447,93 @@ def _apply(
         cursor.execute(sql.mark_put, mark_row)
         cursor.execute(sql.batch_put, batch_row)
     return receipt, inserted + updated > 0
+
+
+Checked = list[tuple[Record, tuple[str, str], tuple[str, str] | None]]
+Row = tuple[Any, ...]  # RECORD_COLUMNS' values
+
+
+def _check(
+    records: list[Record],
+    library_id: str,
+    device_id: str,
+    received: Any,
+    month: Callable[[date], str],
+    stamp: Callable[[datetime], Any],
+    copy: Any = None,
+) -> tuple[Checked, dict[tuple[str, str], Row], dict[tuple[str, str], Row]]:
+    """Check each record, in the batch's order: (record, its key, or the reason it is
+    rejected), and make the rows to write: per key the first of its newest version in
+    the batch (a later, newer version of a record replaces the earlier one: it would
+    overwrite it); and those of the later versions alone. The first row of each key also
+    goes to ``copy`` (a COPY's writer) as soon as it is made."""
+    checked: Checked = []
+    newest: dict[tuple[str, str], tuple[int, Row]] = {}
+    later: dict[tuple[str, str], Row] = {}
+    validators = _VALIDATORS
+    period_fields = PERIOD_FIELDS
+    personal_fields = PERSONAL_FIELDS
+    for record in records:
+        kind, record_id, data = record.kind, record.id, record.data
+        key: tuple[str, str] = (kind, record_id)
+        # Why the record is rejected (code, English message).
+        problem: tuple[str, str] | None = None
+        if kind == "library" and record_id != library_id:
+            problem = ("forbidden_library", "a library record of another library")
+        elif (kind == "story" or not personal_fields.isdisjoint(data)) and (
+            personal := personal_fields_in(kind, data)
+        ):
+            problem = (
+                "personal_field",
+                f"personal fields may not leave the village: {', '.join(sorted(personal))}",
+            )
+        else:
+            try:
+                valid = validators[kind](data)
+            except ValidationError as exc:
+                problem = ("invalid_record", _first_error(exc))
+            else:
+                try:
+                    text = to_json(data).decode()  # a lone surrogate raises ValueError
+                    created = record.created_at
+                    created_time = stamp(created)
+                    moment = record.updated_at
+                    # Mostly the same moment: made once.
+                    updated_time = created_time if moment == created else stamp(moment)
+                    deleted = record.deleted_at
+                    deleted_time = None if deleted is None else stamp(deleted)
+                    field = period_fields.get(kind)
+                    dated = getattr(valid, field) if field else None
+                    period = month(created if dated is None else dated)
+                except (OverflowError, ValueError, UnicodeError, PydanticSerializationError):
+                    problem = ("invalid_record", "a date or a text of the record cannot be stored")
+                else:
+                    if len(text) > MAX_RECORD_BYTES or "\\u0000" in text:
+                        problem = ("invalid_record", "the record is too large or holds a NUL")
+                    else:
+                        version = record.version
+                        before = newest.get(key)
+                        if before is None or before[0] < version:
+                            row = (
+                                library_id,
+                                kind,
+                                record_id,
+                                version,
+                                text,
+                                created_time,
+                                updated_time,
+                                deleted_time,
+                                received,
+                                device_id,
+                                period,
+                            )
+                            newest[key] = (version, row)
+                            if before is not None:
+                                later[key] = row
+                            elif copy is not None:
+                                copy.write_row(row)
+        checked.append((record, key, problem))
+    return checked, {key: row for key, (_, row) in newest.items()}, later
 
 
 _VALIDATORS: Final = {
@@ -506,35 +559,72 @@ def _receipt(value: Any) -> Receipt:
     return Receipt.model_validate(value)
 
 
+class _JsonbText(Dumper):
+    """A JSON text as PostgreSQL's binary jsonb (its version byte, then the text)."""
+
+    format = Format.BINARY
+    oid = postgres_types["jsonb"].oid
+
+    def dump(self, obj: Any) -> bytes:
+        return b"\x01" + obj.encode()
+
+
+@contextmanager
+def _pg_copy(cursor: Any) -> Iterator[Any]:
+    """A binary COPY into ``record``, its rows written with ``write_row``: sent while they
+    are made, the database inserts them meanwhile; its end waits for the last."""
+    cursor.adapters.register_dumper(None, _JsonbText)
+    with cursor.copy(_PG_COPY) as copy:
+        copy.set_types(_PG_COPY_TYPES)
+        yield copy
+
+
 def _pg_write(
     cursor: Any,
     library_id: str,
     device_id: str,
     received_at: datetime,
-    newest: dict[tuple[str, str], tuple[int, Any]],
+    rows: dict[tuple[str, str], Row],
 ) -> dict[tuple[str, str], int]:
     """Insert the rows (one per key) of new records, then upsert those of the records already
     stored; {(kind, id): version} stored before."""
-    if not newest:
+    if not rows:
         return {}
-    document = "[" + ",".join([part for _, part in newest.values()]) + "]"
-    cursor.execute(_PG_NEW, (library_id, received_at, device_id, document))
+    parts = {key: _pg_part(row) for key, row in rows.items()}
+    cursor.execute(
+        _PG_NEW, (library_id, received_at, device_id, "[" + ",".join(parts.values()) + "]")
+    )
     added = {(kind, row_id) for kind, row_id in cursor.fetchall()}
-    if len(added) == len(newest):
+    if len(added) == len(parts):
         return {}
-    others = [part for key, (_, part) in newest.items() if key not in added]
-    document = "[" + ",".join(others) + "]"
-    cursor.execute(_PG_UPSERT, (library_id, document, received_at, device_id))
-    return {(kind, row_id): version for kind, row_id, version in cursor.fetchall()}
+    others = [part for key, part in parts.items() if key not in added]
+    cursor.execute(_PG_UPSERT, (library_id, "[" + ",".join(others) + "]", received_at, device_id))
+    return {
+        (kind, row_id): version
+        for kind, row_id, version in cursor.fetchall()
+        if version is not None
+    }
+
+
+def _pg_part(row: Row) -> str:
+    """A row as an element of the JSON array the statements read."""
+    _, kind, record_id, version, text, created, updated, deleted, _, _, period = row
+    # Kinds, ids and periods hold no character a JSON string escapes (the protocol's
+    # types); the payload is JSON.
+    return (
+        f'{{"k":"{kind}","i":"{record_id}","v":{version},"d":{text},'
+        f'"c":{_pg_micros(created)},"u":{_pg_micros(updated)},'
+        f'"x":{"null" if deleted is None else _pg_micros(deleted)},"p":"{period}"}}'
+    )
 
 
 def _sqlite_write(
-    cursor: Any, library_id: str, newest: dict[tuple[str, str], tuple[int, Any]]
+    cursor: Any, library_id: str, newest: dict[tuple[str, str], Row]
 ) -> dict[tuple[str, str], int]:
     """Insert the rows (one per key) of new records, then upsert those of the records stored
     at an older version; {(kind, id): version} stored before."""
     known: dict[tuple[str, str], int] = {}
-    rows = [row for _, row in newest.values()]
+    rows = list(newest.values())
     added: set[tuple[str, str]] = set()
     for start in range(0, len(rows), 500):  # 500 x 11 parameters: within SQLite's limit
         chunk = rows[start : start + 500]
@@ -552,7 +642,7 @@ def _sqlite_write(
             (*chain.from_iterable(keys), library_id),
         )
         known.update({(kind, row_id): version for kind, row_id, version in cursor.fetchall()})
-    newer = [row for key, (version, row) in newest.items() if key in known and known[key] < version]
+    newer = [row for key, row in newest.items() if key in known and known[key] < row[3]]
     if newer:
         cursor.executemany(_SQLITE_UPSERT, newer)
     return known

@@ -146,15 +146,15 @@ class Record(Base):
 
     __tablename__ = "record"
     __table_args__ = (
+        # The device's key holds the library: its own key to the library would be checked
+        # again for every record written, for nothing (migration 0004).
         ForeignKeyConstraint(
             ["library_id", "device_id"], ["device.library_id", "device.device_id"]
         ),
         Index("ix_record_library_id_period", "library_id", "period"),
     )
 
-    library_id: Mapped[str] = mapped_column(
-        IdType, ForeignKey("library.library_id"), primary_key=True
-    )
+    library_id: Mapped[str] = mapped_column(IdType, primary_key=True)
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     id: Mapped[str] = mapped_column(IdType, primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
