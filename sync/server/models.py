@@ -145,13 +145,13 @@ class Record(Base):
     """The latest version of one record of one library."""
 
     __tablename__ = "record"
+    # The device's key holds the library (its own key to the library would be checked
+    # again for every record written, for nothing); no index beyond the primary key, whose
+    # (library, kind) prefix serves every read (migration 0004).
     __table_args__ = (
-        # The device's key holds the library: its own key to the library would be checked
-        # again for every record written, for nothing (migration 0004).
         ForeignKeyConstraint(
             ["library_id", "device_id"], ["device.library_id", "device.device_id"]
         ),
-        Index("ix_record_library_id_period", "library_id", "period"),
     )
 
     library_id: Mapped[str] = mapped_column(IdType, primary_key=True)

@@ -11,7 +11,7 @@ allow-list models, the upsert judged against the stored versions, the receipt,
 the high-water mark and the roll-up marks stored), committed. The baseline, measured in the same run between the rounds,
 is a plain ``executemany`` INSERT of the very rows the ingest stored (read back,
 given another library's id) into an equivalent table (same columns, primary
-key, index and foreign key), also one transaction per 500 rows. Figures are
+key and foreign key), also one transaction per 500 rows. Figures are
 the medians of the rounds; the ratio is the median of each round's ingest rate
 over the baseline rate measured right after it (the machine's load varies).
 
@@ -143,8 +143,8 @@ def _enrol(database: Any) -> tuple[str, str]:
 
 
 def _create_plain_table(database: Any) -> None:
-    """``plain_record``: the record table's columns, key, index and foreign key, no upsert."""
-    from sqlalchemy import Column, ForeignKeyConstraint, Index, MetaData, Table
+    """``plain_record``: the record table's columns, key and foreign key, no upsert."""
+    from sqlalchemy import Column, ForeignKeyConstraint, MetaData, Table
 
     metadata = MetaData()
     Table("library", metadata, autoload_with=database.engine)
@@ -160,7 +160,6 @@ def _create_plain_table(database: Any) -> None:
         ForeignKeyConstraint(
             ["library_id", "device_id"], ["device.library_id", "device.device_id"]
         ),
-        Index("ix_plain_record_library_id_period", "library_id", "period"),
     )
     plain.create(database.engine)
 

@@ -1,8 +1,11 @@
-"""Records: the foreign key to the library dropped; the one to the device holds it.
+"""Records: the foreign key to the library and the index by month dropped.
 
-A record's (library, device) must be a device of that library, and a device's
-library must exist: the record's own key to the library was checked again for
-every record written (PostgreSQL and SQLite check each row), for nothing.
+Both cost at every record written and served nothing:
+- a record's (library, device) must be a device of that library, and a device's
+  library must exist: the record's own key to the library was checked again for
+  every record (PostgreSQL and SQLite check each row);
+- no query reads records by month: the roll-ups read a library's records whole,
+  a report's stories by library and kind (the primary key's prefix).
 
 Revision ID: 0004_record_library_key
 Revises: 0003_staff
@@ -21,6 +24,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("record", schema=None) as batch_op:
+        batch_op.drop_index("ix_record_library_id_period")
         batch_op.drop_constraint("fk_record_library_id_library", type_="foreignkey")
 
 
@@ -29,3 +33,4 @@ def downgrade() -> None:
         batch_op.create_foreign_key(
             "fk_record_library_id_library", "library", ["library_id"], ["library_id"]
         )
+        batch_op.create_index("ix_record_library_id_period", ["library_id", "period"])
