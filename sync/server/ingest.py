@@ -7,15 +7,15 @@ set-based, and the versions stored before them come back from the same work.
 
 - PostgreSQL: the rows are streamed with a binary COPY while the batch is still
   being checked, so that the database inserts them on the other core meanwhile.
-  COPY knows no ON CONFLICT, so it runs in a savepoint: if a record of the batch
-  is stored already, it fails whole, and the rows go as one JSON array
-  (``jsonb_to_recordset``) instead.
-- SQLite (and that fall-back): one ``INSERT ... ON CONFLICT DO NOTHING
-  RETURNING`` names the records that were new; only for the others are the
-  stored versions read and the newer ones written with ``INSERT ... ON CONFLICT
-  DO UPDATE ... WHERE record.version < excluded.version`` (so two devices racing
-  on one record can never lower its version; on PostgreSQL one statement does
-  both).
+- SQLite: the rows are inserted by one plain statement (per 500 rows).
+
+Both fail whole if a record of the batch is stored already (COPY knows no ON
+CONFLICT; it runs in a savepoint). Then one ``INSERT ... ON CONFLICT DO NOTHING
+RETURNING`` names the records that were new (on PostgreSQL over the rows sent
+as one JSON array, ``jsonb_to_recordset``); only for the others are the stored
+versions read and the newer ones written with ``INSERT ... ON CONFLICT DO UPDATE
+... WHERE record.version < excluded.version`` (so two devices racing on one
+record can never lower its version; on PostgreSQL one statement does both).
 
 Each record is then judged in the batch's order (inserted, updated, unchanged,
 stale). The epoch mark and the receipt are stored in the same transaction, so a
@@ -27,6 +27,7 @@ request that stored a record or the batch first: the API tries again).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -91,9 +92,10 @@ _ON_CONFLICT: Final = (
 )
 
 
-# SQLite: the batch's new records inserted in one statement that names them (RETURNING);
-# the versions of the others looked up, and the newer ones upserted (every SQLite
-# transaction is BEGIN IMMEDIATE: no other writer meanwhile).
+# SQLite: the batch's rows inserted in one statement (per 500); if a record is stored
+# already, that fails whole and the new ones are inserted by one that names them
+# (RETURNING); the versions of the others looked up, and the newer ones upserted (every
+# SQLite transaction is BEGIN IMMEDIATE: no other writer meanwhile).
 _SQLITE_ROW: Final = f"({', '.join(['?'] * len(RECORD_COLUMNS))})"
 _SQLITE_INSERT: Final = f"INSERT INTO record ({', '.join(RECORD_COLUMNS)}) VALUES "
 _SQLITE_NEW: Final = " ON CONFLICT DO NOTHING RETURNING kind, id"
@@ -375,6 +377,9 @@ def _apply(
         known = _sqlite_write(cursor, library_id, newest)
     results: list[RecordResult] = []
     inserted = updated = unchanged = stale = 0
+    if not known and len(newest) == len(checked):
+        # Every record good (each has its row), once in the batch (one row per key) and new.
+        checked, inserted = [], len(checked)
     for record, key, problem in checked:
         if problem is not None:
             code, message = problem
@@ -468,7 +473,7 @@ def _check(
     overwrite it); and those of the later versions alone. The first row of each key also
     goes to ``copy`` (a COPY's writer) as soon as it is made."""
     checked: Checked = []
-    newest: dict[tuple[str, str], tuple[int, Row]] = {}
+    newest: dict[tuple[str, str], Row] = {}
     later: dict[tuple[str, str], Row] = {}
     validators = _VALIDATORS
     period_fields = PERIOD_FIELDS
@@ -513,7 +518,7 @@ def _check(
                     else:
                         version = record.version
                         before = newest.get(key)
-                        if before is None or before[0] < version:
+                        if before is None or before[3] < version:
                             row = (
                                 library_id,
                                 kind,
@@ -527,13 +532,13 @@ def _check(
                                 device_id,
                                 period,
                             )
-                            newest[key] = (version, row)
+                            newest[key] = row
                             if before is not None:
                                 later[key] = row
                             elif copy is not None:
                                 copy.write_row(row)
         checked.append((record, key, problem))
-    return checked, {key: row for key, (_, row) in newest.items()}, later
+    return checked, newest, later
 
 
 _VALIDATORS: Final = {
@@ -625,17 +630,21 @@ def _sqlite_write(
     at an older version; {(kind, id): version} stored before."""
     known: dict[tuple[str, str], int] = {}
     rows = list(newest.values())
-    added: set[tuple[str, str]] = set()
+    stored: list[tuple[str, str]] = []  # keys of the rows not inserted: stored already
     for start in range(0, len(rows), 500):  # 500 x 11 parameters: within SQLite's limit
         chunk = rows[start : start + 500]
-        query = _SQLITE_INSERT + ", ".join([_SQLITE_ROW] * len(chunk)) + _SQLITE_NEW
-        cursor.execute(query, tuple(chain.from_iterable(chunk)))
-        added.update([(kind, row_id) for kind, row_id in cursor.fetchall()])
-    if len(added) == len(newest):
-        return known
-    wanted = [key for key in newest if key not in added]
-    for start in range(0, len(wanted), 500):
-        keys = wanted[start : start + 500]
+        insert = _SQLITE_INSERT + ", ".join([_SQLITE_ROW] * len(chunk))
+        values = tuple(chain.from_iterable(chunk))
+        try:
+            cursor.execute(insert, values)  # all new: the usual case
+        except sqlite3.IntegrityError:
+            # A record is stored already (the failed statement undid itself): the new
+            # ones inserted by a statement that names them.
+            cursor.execute(insert + _SQLITE_NEW, values)
+            added = set(cursor.fetchall())
+            stored += [(row[1], row[2]) for row in chunk if (row[1], row[2]) not in added]
+    for start in range(0, len(stored), 500):
+        keys = stored[start : start + 500]
         cursor.execute(
             f"SELECT r.kind, r.id, r.version FROM (VALUES {', '.join(['(?, ?)'] * len(keys))}) "
             "AS w JOIN record AS r ON r.library_id = ? AND r.kind = w.column1 AND r.id = w.column2",

@@ -195,6 +195,33 @@ def test_a_later_batch_is_judged_against_the_stored_versions(database: Database)
     assert (rows[third.id].version, rows[third.id].data["gender"]) == (3, "P")
 
 
+def test_a_stored_record_late_in_a_full_batch_leaves_the_new_ones_written_once(
+    database: Database,
+) -> None:
+    """The fast first write (SQLite's plain insert, PostgreSQL's COPY) fails on a record
+    the server has; nothing of it is left over, and every new record is stored once."""
+    library_id, device_id = _enrol(database)
+    stored = visit()
+    assert _send(database, library_id, device_id, [stored])["counts"]["inserted"] == 1
+    fresh = [visit() for _ in range(499)]
+    again = stored.model_copy(update={"version": 2, "data": {**stored.data, "gender": "L"}})
+    receipt = _send(database, library_id, device_id, [*fresh[:450], again, *fresh[450:]], 2)
+    assert receipt["counts"] == {
+        "inserted": 499,
+        "updated": 1,
+        "unchanged": 0,
+        "stale": 0,
+        "rejected": 0,
+    }
+    assert receipt["high_water"] == 501
+    rows = _rows(database, library_id)
+    assert set(rows) == {stored.id, *(record.id for record in fresh)}
+    assert (rows[stored.id].version, rows[stored.id].data["gender"]) == (2, "L")
+    # The same batch content once more (a new batch id): all of it is there already.
+    receipt = _send(database, library_id, device_id, [*fresh, again], 2)
+    assert receipt["counts"]["unchanged"] == 500 and receipt["counts"]["inserted"] == 0
+
+
 def test_a_batch_marks_its_month_and_only_a_change_marks_the_rollups(database: Database) -> None:
     library_id, device_id = _enrol(database)
     records = [visit(), visit()]
