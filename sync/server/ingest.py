@@ -12,7 +12,7 @@ set-based, and the versions stored before them come back from the same work.
 Both fail whole if a record of the batch is stored already (COPY knows no ON
 CONFLICT; it runs in a savepoint). Then one ``INSERT ... ON CONFLICT DO NOTHING
 RETURNING`` names the records that were new (on PostgreSQL over the rows sent
-as one JSON array, ``jsonb_to_recordset``); only for the others are the stored
+as one JSON array, ``json_to_recordset``); only for the others are the stored
 versions read and the newer ones written with ``INSERT ... ON CONFLICT DO UPDATE
 ... WHERE record.version < excluded.version`` (so two devices racing on one
 record can never lower its version; on PostgreSQL one statement does both).
@@ -117,7 +117,7 @@ _PG_COPY_TYPES: Final = (
     "varchar",
     "varchar",
     "int4",
-    "jsonb",
+    "json",
     "timestamptz",
     "timestamptz",
     "timestamptz",
@@ -130,7 +130,7 @@ _PG_MICROS: Final = (
     "+ t.{0} %% 1000000 * INTERVAL '1 microsecond'"
 )
 _PG_ROWS: Final = (
-    "jsonb_to_recordset(CAST(%s AS JSONB)) AS t(k TEXT, i TEXT, v INTEGER, d JSONB, "
+    "json_to_recordset(CAST(%s AS JSON)) AS t(k TEXT, i TEXT, v INTEGER, d JSON, "
     "c BIGINT, u BIGINT, x BIGINT, p TEXT)"
 )
 _PG_VALUES: Final = (
@@ -564,21 +564,21 @@ def _receipt(value: Any) -> Receipt:
     return Receipt.model_validate(value)
 
 
-class _JsonbText(Dumper):
-    """A JSON text as PostgreSQL's binary jsonb (its version byte, then the text)."""
+class _JsonText(Dumper):
+    """A JSON text (already checked) as PostgreSQL's binary json: the text."""
 
     format = Format.BINARY
-    oid = postgres_types["jsonb"].oid
+    oid = postgres_types["json"].oid
 
     def dump(self, obj: Any) -> bytes:
-        return b"\x01" + obj.encode()
+        return obj.encode()
 
 
 @contextmanager
 def _pg_copy(cursor: Any) -> Iterator[Any]:
     """A binary COPY into ``record``, its rows written with ``write_row``: sent while they
     are made, the database inserts them meanwhile; its end waits for the last."""
-    cursor.adapters.register_dumper(None, _JsonbText)
+    cursor.adapters.register_dumper(None, _JsonText)
     with cursor.copy(_PG_COPY) as copy:
         copy.set_types(_PG_COPY_TYPES)
         yield copy

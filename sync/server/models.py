@@ -158,7 +158,9 @@ class Record(Base):
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     id: Mapped[str] = mapped_column(IdType, primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
-    data: Mapped[dict[str, Any]]
+    # JSON text as sent, also on PostgreSQL: checked, never parsed into JSONB (nothing
+    # queries inside it; the roll-ups read it whole), cheaper to write and to read.
+    data: Mapped[dict[str, Any]] = mapped_column(JSON())
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]  # the device's clock
     deleted_at: Mapped[datetime | None]

@@ -168,7 +168,7 @@ def _plain_sql(dialect: str) -> str:
     mark = "?" if dialect == "sqlite" else "%s"
     values = [mark] * len(RECORD_COLUMNS)
     if dialect == "postgresql":
-        values[RECORD_COLUMNS.index("data")] = "CAST(%s AS JSONB)"
+        values[RECORD_COLUMNS.index("data")] = "CAST(%s AS JSON)"
     return f"INSERT INTO plain_record ({', '.join(RECORD_COLUMNS)}) VALUES ({', '.join(values)})"
 
 
