@@ -816,6 +816,17 @@ def _sync_command(data_dir: Path, args: argparse.Namespace) -> int:
                     )
                 ).format(server=enrolled.server_url, library=enrolled.library_id)
             )
+            if enrolled.new_device:
+                print(
+                    _translate(
+                        QT_TRANSLATE_NOOP(
+                            "PerpusDesa",
+                            "Another PC with this library's data is enrolled already (this is a"
+                            " copy, or a restored backup): this PC is enrolled as a PC of its own,"
+                            " and everything will be sent again, without doubles.",
+                        )
+                    )
+                )
             _clock_warning(enrolled.clock_warning, enrolled.clock_skew_seconds)
         elif args.command == "sync":
             result = client.sync()

@@ -24,8 +24,11 @@ sync`` command drive it. A sync:
    their version is newer.
 
 Enrolment trades a one-time code for a device token (kept by
-:mod:`sync.keys`, never in the database). When the server already holds the
-library under its own id, the PC takes that id: every synced table's
+:mod:`sync.keys`, never in the database). A PC whose device id the server
+knows with another key (a copied folder, a backup restored on new hardware)
+is given a new id by the server, and sends everything again under it in a new
+epoch. When the server already holds the library under its own id, the PC
+takes that id: every synced table's
 ``library_id`` (and the library's own id) is rewritten in one unit-of-work
 transaction and a new epoch re-sends everything under it.
 
@@ -196,6 +199,8 @@ class EnrollResult:
     adopted_library: bool
     clock_skew_seconds: float | None
     clock_warning: bool
+    # The server gave this PC a device id of its own: another PC holds this database's.
+    new_device: bool = False
 
 
 @dataclass(frozen=True)
@@ -424,6 +429,17 @@ class SyncClient:
                         "UPDATE sync_state SET server_url = ?, device_id = ?",
                         (transport.server_url, answer.device_id),
                     )
+                    if answer.device_id != ident.device_id:
+                        # Another PC holds this database's device id (this is a copy, or
+                        # a backup restored here): under the new id nothing has arrived
+                        # yet, so everything goes again, in a new epoch (the server keeps
+                        # each record once).
+                        conn.execute(
+                            "UPDATE sync_state SET db_epoch = ?, last_acked_seq = 0", (uuid7(),)
+                        )
+                        conn.execute(
+                            "UPDATE outbox SET state = 'pending', batch_id = NULL, error = NULL"
+                        )
                     _save_meta(conn, meta)
             finally:
                 conn.close()
@@ -434,6 +450,7 @@ class SyncClient:
             adopted_library=adopted,
             clock_skew_seconds=skew,
             clock_warning=abs(skew) > CLOCK_SKEW_WARNING_SECONDS,
+            new_device=answer.device_id != ident.device_id,
         )
 
     def _adopt_library(

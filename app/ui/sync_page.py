@@ -538,6 +538,12 @@ class SyncPage(QWidget):
                 "The national server already knew this library: everything will be sent again"
                 " under its registration, without doubles."
             )
+        elif result.new_device:
+            text += " " + self.tr(
+                "Another PC with this library's data is enrolled already (this is a copy, or a"
+                " restored backup): this PC is enrolled as a PC of its own, and everything will"
+                " be sent again, without doubles."
+            )
         self.show_result(text)
         self.show_clock(result.clock_warning, result.clock_skew_seconds)
         self.context.signals.data_changed.emit("sync_state")

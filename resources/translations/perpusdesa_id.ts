@@ -2892,6 +2892,10 @@
         <translation>PC ini sudah terdaftar di {server} (perpustakaan {library}).</translation>
     </message>
     <message>
+        <source>Another PC with this library&apos;s data is enrolled already (this is a copy, or a restored backup): this PC is enrolled as a PC of its own, and everything will be sent again, without doubles.</source>
+        <translation>Sudah ada PC lain yang terdaftar dengan data perpustakaan ini (PC ini salinannya, atau cadangan yang dipulihkan): PC ini didaftarkan sebagai PC tersendiri, dan semua catatannya dikirim ulang tanpa ganda.</translation>
+    </message>
+    <message>
         <source>Sync finished: {sent} sent, {already} already on the server, {refused} refused.</source>
         <translation>Sinkronisasi selesai: {sent} terkirim, {already} sudah ada di server, {refused} ditolak.</translation>
     </message>
@@ -7284,6 +7288,10 @@ Untuk memulai, PC ini didaftarkan sekali saja: tulis alamat server dan kode yang
     <message>
         <source>The national server already knew this library: everything will be sent again under its registration, without doubles.</source>
         <translation>Server nasional sudah mengenal perpustakaan ini: semua data dikirim lagi atas pendaftaran itu, tanpa ganda.</translation>
+    </message>
+    <message>
+        <source>Another PC with this library&apos;s data is enrolled already (this is a copy, or a restored backup): this PC is enrolled as a PC of its own, and everything will be sent again, without doubles.</source>
+        <translation>Sudah ada PC lain yang terdaftar dengan data perpustakaan ini (PC ini salinannya, atau cadangan yang dipulihkan): PC ini didaftarkan sebagai PC tersendiri, dan semua catatannya dikirim ulang tanpa ganda.</translation>
     </message>
     <message>
         <source>Connecting to the national server...</source>

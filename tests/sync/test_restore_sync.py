@@ -275,3 +275,34 @@ def test_a_copy_that_records_more_loses_nothing(
         assert set(on_server) == set(pc_records(demo)) | set(pc_records(copy_db))
     finally:
         copy_db.dispose()
+
+
+def test_a_copy_without_the_pcs_keys_enrols_as_a_pc_of_its_own(
+    server_sqlite: SyncServer, demo: Database, tmp_path: Path
+) -> None:
+    """The folder copied to another PC, where the keys (kept by the first PC's keyring)
+    are not: the copy enrols with a new code and gets a device id of its own, so the
+    first PC keeps syncing with its token; everything of both reaches the server once."""
+    original, library = enrol(server_sqlite, demo)
+    original.sync()
+    copy_db = _copy_folder(demo, tmp_path / "copy")
+    try:
+        shutil.rmtree(tmp_path / "copy" / "sync-keys")
+        copied = client_for(copy_db)
+        assert not copied.state().enrolled
+        result = copied.enroll(server_sqlite.url, server_sqlite.issue_code(library))
+        assert result.library_id == library
+        assert result.new_device and result.device_id != original.state().device_id
+        assert copied.state().db_epoch != original.state().db_epoch
+        made_b = record(copy_db, visits=2, loans=1, seed=10)
+        synced = copied.sync()
+        assert synced.refused == 0 and open_rows(copy_db) == {}
+        # Everything went again under the new id; the server had all but the new ones.
+        assert synced.sent == len(made_b)
+        made_a = record(demo, visits=3, seed=11)
+        assert original.sync().sent == 3, "the first PC's token still works"
+        on_server = server_records(server_sqlite, library)
+        assert made_a | made_b <= set(on_server)
+        assert set(on_server) == set(pc_records(demo)) | set(pc_records(copy_db))
+    finally:
+        copy_db.dispose()

@@ -59,6 +59,38 @@ def test_an_enrolment_code_works_once(shared_server: SyncServer) -> None:
     _problem(_enroll(shared_server, enroll_request("ABCD-EFGH-JK")), 403, "code_invalid")
 
 
+def test_another_pc_with_the_same_device_id_gets_its_own(shared_server: SyncServer) -> None:
+    """A copied folder (or a backup restored on new hardware) enrols with the PC's device
+    id but its own key: it gets a new id, and the first PC keeps its id and its token."""
+    first = enroll(shared_server)
+    assert first.put(first.batch([visit()])).status_code == 200
+    copy = _enroll(
+        shared_server,
+        enroll_request(
+            shared_server.issue_code(first.library_id),
+            library_id=first.library_id,
+            device_id=first.device_id,
+        ),
+    )
+    assert copy.status_code == 200, copy.text
+    assert copy.json()["library_id"] == first.library_id
+    assert copy.json()["device_id"] != first.device_id
+    assert first.put(first.batch([visit()], seq_from=2)).status_code == 200
+    # The same PC (the same key) enrolling again keeps its id; the new token replaces the old.
+    again = _enroll(
+        shared_server,
+        enroll_request(
+            shared_server.issue_code(first.library_id),
+            library_id=first.library_id,
+            device_id=first.device_id,
+            key=first.key,
+        ),
+    )
+    assert again.status_code == 200, again.text
+    assert again.json()["device_id"] == first.device_id
+    _problem(first.put(first.batch([visit()], seq_from=3)), 401, "token_invalid")
+
+
 def test_an_expired_code_is_refused(shared_server: SyncServer) -> None:
     library = shared_server.add_library()
     code = shared_server.issue_code(library)
