@@ -64,30 +64,19 @@ def test_another_pc_with_the_same_device_id_gets_its_own(shared_server: SyncServ
     id but its own key: it gets a new id, and the first PC keeps its id and its token."""
     first = enroll(shared_server)
     assert first.put(first.batch([visit()])).status_code == 200
-    copy = _enroll(
-        shared_server,
-        enroll_request(
-            shared_server.issue_code(first.library_id),
-            library_id=first.library_id,
-            device_id=first.device_id,
-        ),
-    )
-    assert copy.status_code == 200, copy.text
-    assert copy.json()["library_id"] == first.library_id
-    assert copy.json()["device_id"] != first.device_id
+
+    def enrol_as_first(key: Any = None) -> dict[str, Any]:
+        code = shared_server.issue_code(first.library_id)
+        request = enroll_request(code, first.library_id, first.device_id, key)
+        answer = _enroll(shared_server, request)
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["library_id"] == first.library_id
+        return answer.json()
+
+    assert enrol_as_first()["device_id"] != first.device_id  # another key: another PC
     assert first.put(first.batch([visit()], seq_from=2)).status_code == 200
     # The same PC (the same key) enrolling again keeps its id; the new token replaces the old.
-    again = _enroll(
-        shared_server,
-        enroll_request(
-            shared_server.issue_code(first.library_id),
-            library_id=first.library_id,
-            device_id=first.device_id,
-            key=first.key,
-        ),
-    )
-    assert again.status_code == 200, again.text
-    assert again.json()["device_id"] == first.device_id
+    assert enrol_as_first(first.key)["device_id"] == first.device_id
     _problem(first.put(first.batch([visit()], seq_from=3)), 401, "token_invalid")
 
 
