@@ -25,8 +25,8 @@ sync`` command drive it. A sync:
 
 Enrolment trades a one-time code for a device token (kept by
 :mod:`sync.keys`, never in the database). A PC whose device id the server
-knows with another key (a copied folder, a backup restored on new hardware)
-is given a new id by the server, and sends everything again under it in a new
+knows with another key (a backup restored on new hardware, a folder copied
+without the keys the first PC keeps in its keyring) is given a new id by the server, and sends everything again under it in a new
 epoch. When the server already holds the library under its own id, the PC
 takes that id: every synced table's
 ``library_id`` (and the library's own id) is rewritten in one unit-of-work

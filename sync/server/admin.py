@@ -200,6 +200,7 @@ def enroll(db: Database, request: EnrollRequest) -> EnrollResponse:
             select(Library).where(Library.library_id == row.library_id).with_for_update()
         ).one()
         row.used_at = stamp
+        row.used_by_device_id = device_id = request.device_id.lower()  # before _rekey's flush
         library_id = library.library_id
         wanted = request.library_id.lower()
         if wanted != library_id and _unused(session, library_id):
@@ -207,17 +208,17 @@ def enroll(db: Database, request: EnrollRequest) -> EnrollResponse:
                 raise ProblemError("library_id_conflict", "another library has this id")
             _rekey(session, library, wanted)
             library_id = wanted
-        device_id = request.device_id.lower()
         device = session.get(Device, (library_id, device_id))
         if device is not None and device.public_key != request.public_key:
-            # Another PC with this one's database (a copied folder, or a backup restored
-            # on new hardware): a key of its own, so an id of its own. The PC that holds
-            # the id keeps it, and its token; a revoked one stays revoked.
+            # Another PC with this one's database (a backup restored on new hardware, a
+            # folder copied without the keys the first PC keeps in its keyring): a key of
+            # its own, so an id of its own. The PC that holds the id keeps it, and its
+            # token; a revoked one stays revoked. (A library re-keyed above has no device.)
             device_id, device = str(uuid.uuid4()), None
+            row.used_by_device_id = device_id
         if device is None:
             device = Device(library_id=library_id, device_id=device_id)
             session.add(device)
-        row.used_by_device_id = device_id
         device.name = request.device_name
         device.token_hash = auth.hash_secret(token)
         device.public_key = request.public_key

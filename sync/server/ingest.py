@@ -70,6 +70,10 @@ PERIOD_FIELDS: Final = {
     "story": "consent_at",
 }
 _ZONES: Final = {"WIB": 7, "WITA": 8, "WIT": 9}
+MAX_VERSION: Final = 2**31 - 1  # the record table's version column: a 32-bit integer
+# COPY runs in a savepoint, a subtransaction: past 64 in one transaction (a bundle applies
+# all its batches in one) PostgreSQL's visibility checks slow down for every session.
+MAX_COPIES: Final = 32
 RECORD_COLUMNS: Final = (
     "library_id",
     "kind",
@@ -332,7 +336,12 @@ def apply_batch(
                     "batch_conflict", "this batch id was used for another epoch or range"
                 )
             return _receipt(existing[3])
-        receipt, changed = _apply(cursor, postgres, sql, library, device_id, batch, received_at)
+        copy = postgres and session.info.get("record_copies", 0) < MAX_COPIES
+        if copy:
+            session.info["record_copies"] = session.info.get("record_copies", 0) + 1
+        receipt, changed = _apply(
+            cursor, postgres, copy, sql, library, device_id, batch, received_at
+        )
     except dialect.loaded_dbapi.Error as error:
         raise DBAPIError.instance(
             None, None, error, dialect.loaded_dbapi.Error, dialect=dialect
@@ -347,6 +356,7 @@ def apply_batch(
 def _apply(
     cursor: Any,
     postgres: bool,
+    copy: bool,
     sql: _Sql,
     library: Library,
     device_id: str,
@@ -357,12 +367,12 @@ def _apply(
     library_id = library.library_id
     epoch = batch.db_epoch
     month = _months(timedelta(hours=_ZONES.get(library.time_zone, 7)))
-    if postgres:
+    if copy:
         cursor.execute("SAVEPOINT record_copy")
         try:
-            with _pg_copy(cursor) as copy:
+            with _pg_copy(cursor) as writer:
                 checked, newest, later = _check(
-                    batch.records, library_id, device_id, received_at, month, _pg_time, copy
+                    batch.records, library_id, device_id, received_at, month, _pg_time, writer
                 )
         except UniqueViolation:  # a record is stored already
             cursor.execute("ROLLBACK TO SAVEPOINT record_copy")
@@ -370,6 +380,11 @@ def _apply(
         else:  # every record was new: only the later versions are left to write
             _pg_write(cursor, library_id, device_id, received_at, later)
             known = {}
+    elif postgres:  # many batches in this transaction already (a bundle): no more savepoints
+        checked, newest, _ = _check(
+            batch.records, library_id, device_id, received_at, month, _pg_time
+        )
+        known = _pg_write(cursor, library_id, device_id, received_at, newest)
     else:
         checked, newest, _ = _check(
             batch.records, library_id, device_id, _sqlite_time(received_at), month, _sqlite_time
@@ -515,6 +530,8 @@ def _check(
                 else:
                     if len(text) > MAX_RECORD_BYTES or "\\u0000" in text:
                         problem = ("invalid_record", "the record is too large or holds a NUL")
+                    elif record.version > MAX_VERSION:
+                        problem = ("invalid_record", "the version is beyond what is stored")
                     else:
                         version = record.version
                         before = newest.get(key)

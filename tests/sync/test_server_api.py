@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from sync.protocol import PROBLEM_MEDIA_TYPE, Record
 from sync.server.admin import devices
@@ -100,6 +100,11 @@ def test_a_new_registration_takes_the_pcs_library_id(shared_server: SyncServer) 
     )
     assert answer.status_code == 200, answer.text
     assert answer.json()["library_id"] == pc_library  # the server re-keyed its library
+    with shared_server.database().transaction() as session:
+        used_by = session.scalars(
+            select(EnrolmentCode.used_by_device_id).where(EnrolmentCode.library_id == pc_library)
+        ).all()
+    assert used_by == [answer.json()["device_id"]]
     # A second PC of that library (another id) adopts the settled id.
     second = _enroll(
         shared_server,

@@ -222,6 +222,48 @@ def test_a_stored_record_late_in_a_full_batch_leaves_the_new_ones_written_once(
     assert receipt["counts"]["unchanged"] == 500 and receipt["counts"]["inserted"] == 0
 
 
+def test_a_version_beyond_the_stored_integers_is_rejected_alone(database: Database) -> None:
+    huge = visit().model_copy(update={"version": 2**31})
+    good = visit().model_copy(update={"version": 2**31 - 1})
+    library_id, receipt = _apply(database, [huge, good])
+    assert receipt["counts"]["inserted"] == 1 and receipt["counts"]["rejected"] == 1
+    assert [(r["id"], r["code"]) for r in receipt["results"]] == [(huge.id, "invalid_record")]
+    assert {key: row.version for key, row in _rows(database, library_id).items()} == {
+        good.id: 2**31 - 1
+    }
+
+
+def test_many_batches_in_one_transaction_are_all_applied(database: Database) -> None:
+    """A bundle applies all its batches in one transaction (past the COPYs' savepoints on
+    PostgreSQL, the other way): each record once, at its newest version."""
+    library_id, device_id = _enrol(database)
+    records = [visit() for _ in range(60)]
+    newer = records[0].model_copy(update={"version": 2, "data": {**records[0].data, "gender": "L"}})
+    batches = [[record] for record in records] + [[newer, records[1]]]
+    counts: list[dict[str, int]] = []
+    with database.transaction() as session:
+        library = session.get(Library, library_id)
+        assert library is not None
+        for seq, records_of_batch in enumerate(batches, start=1):
+            batch = Batch(
+                batch_id=str(uuid.uuid4()),
+                device_id=device_id,
+                library_id=library_id,
+                db_epoch=EPOCH,
+                seq_from=seq,
+                seq_to=seq,
+                sent_at=datetime.now(UTC),
+                records=records_of_batch,
+            )
+            receipt = apply_batch(session, library, device_id, batch, datetime.now(UTC))
+            counts.append(receipt.counts.model_dump())
+    assert all(c["inserted"] == 1 for c in counts[:60])
+    assert counts[60] == {"inserted": 0, "updated": 1, "unchanged": 1, "stale": 0, "rejected": 0}
+    rows = _rows(database, library_id)
+    assert set(rows) == {record.id for record in records}
+    assert (rows[newer.id].version, rows[newer.id].data["gender"]) == (2, "L")
+
+
 def test_a_batch_marks_its_month_and_only_a_change_marks_the_rollups(database: Database) -> None:
     library_id, device_id = _enrol(database)
     records = [visit(), visit()]
