@@ -402,6 +402,8 @@ class EnrollRequest(_Strict):
 
 class EnrollResponse(_Strict):
     envelope: Literal["perpusdesa-sync"] = ENVELOPE
+    # The PC's own device id, unless the library has a device of that id with another
+    # key (another PC with a copy of this database): then a new one, for this PC.
     device_id: Id
     # The one id of the library from now on. The server takes the PC's id when its
     # registration has no records yet; otherwise the PC adopts the server's (a
