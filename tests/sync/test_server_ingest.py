@@ -40,11 +40,9 @@ def _enrol(database: Database, region: str = "33.74.01.1001") -> tuple[str, str]
     return library_with_device(database, region, "Perpustakaan Uji")
 
 
-def _send(
-    database: Database, library_id: str, device_id: str, records: list[Record], seq_from: int = 1
-) -> dict[str, Any]:
-    """Apply one batch of the device (a new batch id); its receipt as JSON."""
-    batch = Batch(
+def _batch(library_id: str, device_id: str, records: list[Record], seq_from: int = 1) -> Batch:
+    """A batch of the device (a new batch id) from ``seq_from`` on."""
+    return Batch(
         batch_id=str(uuid.uuid4()),
         device_id=device_id,
         library_id=library_id,
@@ -54,6 +52,13 @@ def _send(
         sent_at=datetime.now(UTC),
         records=records,
     )
+
+
+def _send(
+    database: Database, library_id: str, device_id: str, records: list[Record], seq_from: int = 1
+) -> dict[str, Any]:
+    """Apply one batch of the device (a new batch id); its receipt as JSON."""
+    batch = _batch(library_id, device_id, records, seq_from)
     with database.transaction() as session:
         row = session.get(Library, library_id)
         assert row is not None
@@ -245,16 +250,7 @@ def test_many_batches_in_one_transaction_are_all_applied(database: Database) -> 
         library = session.get(Library, library_id)
         assert library is not None
         for seq, records_of_batch in enumerate(batches, start=1):
-            batch = Batch(
-                batch_id=str(uuid.uuid4()),
-                device_id=device_id,
-                library_id=library_id,
-                db_epoch=EPOCH,
-                seq_from=seq,
-                seq_to=seq,
-                sent_at=datetime.now(UTC),
-                records=records_of_batch,
-            )
+            batch = _batch(library_id, device_id, records_of_batch, seq)
             receipt = apply_batch(session, library, device_id, batch, datetime.now(UTC))
             counts.append(receipt.counts.model_dump())
     assert all(c["inserted"] == 1 for c in counts[:60])
