@@ -336,11 +336,12 @@ def apply_batch(
                     "batch_conflict", "this batch id was used for another epoch or range"
                 )
             return _receipt(existing[3])
-        copy = postgres and session.info.get("record_copies", 0) < MAX_COPIES
-        if copy:
-            session.info["record_copies"] = session.info.get("record_copies", 0) + 1
+        copies = session.info.get("record_copies", 0)
+        use_copy = postgres and copies < MAX_COPIES
+        if use_copy:
+            session.info["record_copies"] = copies + 1
         receipt, changed = _apply(
-            cursor, postgres, copy, sql, library, device_id, batch, received_at
+            cursor, postgres, use_copy, sql, library, device_id, batch, received_at
         )
     except dialect.loaded_dbapi.Error as error:
         raise DBAPIError.instance(
@@ -356,7 +357,7 @@ def apply_batch(
 def _apply(
     cursor: Any,
     postgres: bool,
-    copy: bool,
+    use_copy: bool,
     sql: _Sql,
     library: Library,
     device_id: str,
@@ -367,12 +368,13 @@ def _apply(
     library_id = library.library_id
     epoch = batch.db_epoch
     month = _months(timedelta(hours=_ZONES.get(library.time_zone, 7)))
-    if copy:
+    received_time = received_at if postgres else _sqlite_time(received_at)
+    if use_copy:
         cursor.execute("SAVEPOINT record_copy")
         try:
             with _pg_copy(cursor) as writer:
                 checked, newest, later = _check(
-                    batch.records, library_id, device_id, received_at, month, _pg_time, writer
+                    batch.records, library_id, device_id, received_time, month, _pg_time, writer
                 )
         except UniqueViolation:  # a record is stored already
             cursor.execute("ROLLBACK TO SAVEPOINT record_copy")
@@ -382,12 +384,12 @@ def _apply(
             known = {}
     elif postgres:  # many batches in this transaction already (a bundle): no more savepoints
         checked, newest, _ = _check(
-            batch.records, library_id, device_id, received_at, month, _pg_time
+            batch.records, library_id, device_id, received_time, month, _pg_time
         )
         known = _pg_write(cursor, library_id, device_id, received_at, newest)
     else:
         checked, newest, _ = _check(
-            batch.records, library_id, device_id, _sqlite_time(received_at), month, _sqlite_time
+            batch.records, library_id, device_id, received_time, month, _sqlite_time
         )
         known = _sqlite_write(cursor, library_id, newest)
     results: list[RecordResult] = []
@@ -458,7 +460,7 @@ def _apply(
         epoch,
         batch.seq_from,
         batch.seq_to,
-        received_at if postgres else _sqlite_time(received_at),
+        received_time,
         receipt.model_dump_json(),
     )
     if sql.batch_put is None:
