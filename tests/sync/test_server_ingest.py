@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from sync.protocol import Batch, Record
+from sync.protocol import DATA_MODELS, Batch, Record, personal_fields_in
 from sync.server.db import Database
 from sync.server.ingest import _months, _period, apply_batch, high_water, merge_ranges
 from sync.server.models import Library, RollupDirty, SyncMonth
@@ -318,3 +319,142 @@ def test_a_database_error_is_raised_as_sqlalchemys(database: Database) -> None:
     with pytest.raises(IntegrityError):  # a device that is not enrolled: its foreign key
         _send(database, library_id, str(uuid.uuid4()), [visit()])
     assert _rows(database, library_id) == {}
+
+
+# A payload of each kind (but the library's) as a PC sends it.
+PAYLOADS: dict[str, dict[str, Any]] = {
+    "partner": {"name": "Pemerintah Desa Kalisari", "partner_type": "pemerintah_desa"},
+    "title": {
+        "audience": "dewasa",
+        "authors": "Supriyadi Hartanto",
+        "ddc": "631.8",
+        "isbn": "9786025242496",
+        "language": "ind",
+        "material_type": "buku",
+        "publisher": "Badan Pengembangan dan Pembinaan Bahasa",
+        "title": "Bertani Bawang Merah di Pekarangan",
+        "year": 2016,
+    },
+    "item": {
+        "acquired_on": "2023-06-04",
+        "condition": "baik",
+        "source": "perpusnas",
+        "status": "tersedia",
+        "title_id": "01888447-821a-7160-9a65-54383c26848b",
+    },
+    "member": {
+        "active": True,
+        "education": "sd",
+        "gender": "P",
+        "member_type": "anak",
+        "occupation": "tidak_bekerja",
+        "registered_on": "2025-11-20",
+        "village_code": "33.02.17.2014",
+        "age_band": "anak",
+    },
+    "partnership": {
+        "end_on": "2028-09-11",
+        "kind": "mou",
+        "number": "023/MoU/DINARPUS/IX/2025",
+        "partner_id": "019a9efd-6d00-76f1-9038-19dc75fdcc10",
+        "start_on": "2025-09-12",
+        "title": "Nota Kesepahaman Pengembangan Perpustakaan Desa Berbasis Inklusi Sosial",
+    },
+    "visit": {
+        "age_band": "dewasa",
+        "age_counts": {"dewasa": 1},
+        "count_female": 1,
+        "gender": "P",
+        "kind": "guest",
+        "occupation": "karyawan",
+        "origin_village_code": "33.02.17.2014",
+        "purposes": ["membaca"],
+        "visited_at": "2025-11-20T03:58:39.862842Z",
+    },
+    "loan": {
+        "due_on": "2025-11-29",
+        "item_id": "018cdc9b-492a-7616-b052-e48c437141e4",
+        "loaned_at": "2025-11-22T03:25:34.157734Z",
+        "returned_at": "2025-11-26T06:39:37.505435Z",
+    },
+    "activity": {
+        "category_code": "literasi_anak",
+        "ends_at": "2025-11-30T04:00:00Z",
+        "kind": "kegiatan",
+        "participants": {"L": {"anak": 11, "dewasa": 1}, "P": {"anak": 15, "dewasa": 1}},
+        "participants_female": 16,
+        "participants_male": 12,
+        "partner_ids": ["019a9efd-6d00-71f2-b41b-f957f3149f91"],
+        "starts_at": "2025-11-30T02:00:00Z",
+        "status": "terlaksana",
+        "strategy": "layanan",
+        "target_group": "pelajar",
+        "title": "Pojok Baca Keliling ke Grumbul Sitapen",
+    },
+    "story": {
+        "activity_id": "019af7d3-2000-7a26-b769-cbee2709fa8e",
+        "age_band": "anak",
+        "category": "pendidikan",
+        "consent_at": "2026-01-25T02:21:57.029514Z",
+        "figure_label": "Buku dibaca per tahun",
+        "gender": "L",
+        "publish_with_name": False,
+        "value_after": 41,
+        "value_before": 0,
+    },
+}
+
+
+def _variants(kind: str) -> list[dict[str, Any]]:
+    """The payload, and the payload with one thing wrong (or not): a field unknown, each
+    field left out, emptied, of the wrong type, or an odd text."""
+    payload = PAYLOADS[kind]
+    fields = DATA_MODELS[kind].model_fields
+    found = [dict(payload), {**payload, "unknown_field": 1}]
+    for name in fields:
+        found.append({key: value for key, value in payload.items() if key != name})
+        found += [{**payload, name: value} for value in (None, [1], "x y", -1, "2026-13-01")]
+    return found
+
+
+@pytest.mark.parametrize("kind", sorted(PAYLOADS))
+def test_payloads_are_checked_exactly_as_the_protocol_models_check_them(
+    database: Database, kind: str
+) -> None:
+    """The server checks a payload without making the model (faster): the same payloads
+    pass, and a bad one is rejected alone with the model's own first error."""
+    expected: dict[str, str | None] = {}  # record id: None (stored) or the rejection
+    records = []
+    for data in _variants(kind):
+        record = Record(
+            kind=kind,  # type: ignore[arg-type]
+            id=str(uuid.uuid4()),
+            version=1,
+            created_at=datetime(2026, 1, 5, tzinfo=UTC),
+            updated_at=datetime(2026, 1, 5, tzinfo=UTC),
+            data=data,
+        )
+        records.append(record)
+        if personal_fields_in(kind, data):
+            expected[record.id] = "personal_field"
+            continue
+        try:
+            DATA_MODELS[kind].model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            expected[record.id] = f"invalid_record {where}: {first['msg']}"
+        else:
+            expected[record.id] = None
+    assert None in expected.values() and len(set(expected.values())) > 3
+    library_id, receipt = _apply(database, records)
+    answered = {
+        result["id"]: result["code"]
+        + ("" if result["code"] == "personal_field" else f" {result['message']}")
+        for result in receipt["results"]
+    }
+    assert {key: answered.get(key) for key in expected} == expected
+    stored = _rows(database, library_id)
+    assert {key: row.data for key, row in stored.items()} == {
+        record.id: record.data for record in records if expected[record.id] is None
+    }
