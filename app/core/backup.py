@@ -49,6 +49,7 @@ from app.core.errors import KnownError, StorageError
 from app.core.ids import uuid7
 from app.core.text import QT_TRANSLATE_NOOP
 from app.db.database import DB_FILENAME, Database, storage_error
+from app.db.tables import SYNCED_TABLES
 
 FORMAT = "perpusdesa-backup"
 VERSION = 1
@@ -522,7 +523,8 @@ def restore_backup(db: Database, path: Path, now: datetime | None = None) -> Res
 
     The backup is checked first, the current database is backed up into the
     default folder (or, if it is too damaged to back up, its file is set aside
-    there), then the restored database, with a new sync epoch, takes its place.
+    there), then the restored database, with a new sync epoch and each record at
+    the version it had reached before the restore, takes its place.
     """
     path = Path(path)
     db.dispose()
@@ -535,6 +537,7 @@ def restore_backup(db: Database, path: Path, now: datetime | None = None) -> Res
         info, copy = _extract(path, work)
         safety = _save_current(db, now)
         epoch = _new_epoch(copy, _device_id(db))
+        _keep_versions(copy, db)
         try:
             _checkpoint(db.path)
             for extra in ("-wal", "-shm", "-journal"):
@@ -610,6 +613,47 @@ def _new_epoch(copy: Path, device_id: str | None) -> str:
     return epoch
 
 
+def _keep_versions(copy: Path, db: Database) -> None:
+    """Give each restored record the version it had on this PC before the restore, where
+    that is higher: the server may hold that version (synced after the backup), and an
+    edit made after the restore must go above it, or the server would take the edit for a
+    version it has and keep the older text. The restored texts stay as the backup has them
+    (what the server has of them is newer, and stays). Nothing to go by if the database
+    being replaced is missing or too damaged to read."""
+    if not db.exists():
+        return
+    conn = sqlite3.connect(_uri(copy), uri=True, isolation_level=None)
+    try:
+        try:
+            conn.execute("ATTACH DATABASE ? AS replaced", (_uri(db.path) + "?mode=ro",))
+            tables = [
+                table
+                for (table,) in conn.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table' INTERSECT "
+                    "SELECT name FROM replaced.sqlite_master WHERE type = 'table'"
+                )
+                if table in SYNCED_TABLES
+            ]
+            conn.execute("BEGIN IMMEDIATE")
+            for table in sorted(tables):
+                newer = f"SELECT r.version FROM replaced.{table} AS r WHERE r.id = main.{table}.id"
+                conn.execute(
+                    f"UPDATE main.{table} SET version = ({newer}) WHERE version < ({newer})"
+                )
+            conn.execute("COMMIT")
+        except sqlite3.Error:  # too damaged to read: the restore goes on without it
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+
+
+def _uri(path: Path) -> str:
+    """A file's SQLite URI, ``file:///C:/...`` on Windows (a ``?``, ``#`` or ``%`` in a
+    folder's name is escaped, not taken for the URI's own)."""
+    return path.resolve().as_uri()
+
+
 def _checkpoint(path: Path) -> None:
     """Fold the write-ahead log into the database file before it is replaced."""
     if not path.exists():
@@ -617,5 +661,9 @@ def _checkpoint(path: Path) -> None:
     conn = sqlite3.connect(str(path))
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.DatabaseError as exc:
+        # Not a database any more: its file was set aside as it is (_save_current).
+        if exc.sqlite_errorcode not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            raise
     finally:
         conn.close()

@@ -3,10 +3,13 @@
 Restore: the demo library (``--years 1``) enrols and syncs; a few visits are
 recorded and left unsent; a backup is made; more is recorded (visits, a loan,
 an activity, a book returned) and synced; the PC is restored from the backup
-(a new sync epoch) and records again, other records; it syncs. The server must
-then hold every record once, at the newest version any sync brought, the
-records of the lost afternoon still among them, and per kind exactly the
-restored PC's records plus those made between backup and restore.
+(a new sync epoch) and records again, other records, and renews the loan whose
+return the restore took away; it syncs. The server must then hold every record
+once, at the newest version any sync brought, the records of the lost afternoon
+still among them, the renewal over the lost return (the restore gives each
+record the version it had reached, so an edit after it goes above what the
+server holds), and per kind exactly the restored PC's records plus those made
+between backup and restore.
 
 A copy: the data folder is copied to a second folder (same device, epoch and
 token) and both go on recording and syncing. What the client must do: when
@@ -20,6 +23,7 @@ harmless. Then every record of both folders arrives, once.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from collections.abc import Iterator
@@ -165,6 +169,40 @@ def record(
         return {(obj.__tablename__, str(obj.id)) for obj in written}
 
 
+def restored_loan(db: Database, loan_id: str) -> tuple[int, Any]:
+    """A loan's (renewals, returned_at) on the PC."""
+    conn = db.connect()
+    try:
+        row = conn.execute(
+            "SELECT renewals, returned_at FROM loan WHERE id = ?", (loan_id,)
+        ).fetchone()
+        return int(row[0]), row[1]
+    finally:
+        conn.close()
+
+
+def renew(db: Database, loan_id: str) -> None:
+    from app.db.models import Loan
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    with UnitOfWork(db, SYSTEM) as uow:
+        loan = uow.session.get(Loan, loan_id)
+        assert loan is not None
+        loan.renewals += 1
+        uow.flush()
+
+
+def server_loan(server: SyncServer, library_id: str, loan_id: str) -> tuple[int, Any]:
+    """A loan's (renewals, returned_at) on the server."""
+    with server.database().transaction() as session:
+        data = session.execute(
+            text("SELECT data FROM record WHERE library_id = :l AND kind = 'loan' AND id = :i"),
+            {"l": library_id, "i": loan_id},
+        ).scalar_one()
+    payload = json.loads(data) if isinstance(data, str) else data
+    return int(payload["renewals"]), payload.get("returned_at")
+
+
 def test_restore_from_an_older_backup_loses_and_doubles_nothing(
     server: SyncServer, demo: Database, tmp_path: Path
 ) -> None:
@@ -192,15 +230,23 @@ def test_restore_from_an_older_backup_loses_and_doubles_nothing(
     assert per_kind(made_between) == {"visit": 5, "loan": 1, "activity": 1}
     assert len(changed_between) == 1
     ((kind, loan_id),) = changed_between
-    assert kind == "loan" and on_pc_restored[(kind, loan_id)] < afternoon[(kind, loan_id)]
+    renewals, returned_at = restored_loan(demo, loan_id)
+    assert kind == "loan" and returned_at is None  # open again
+    # At the version the server may hold, so that an edit after the restore goes above it.
+    assert on_pc_restored[(kind, loan_id)] == afternoon[(kind, loan_id)]
     assert unsent <= set(on_pc_restored)
 
-    # Work goes on on the restored PC: other records, then a sync.
+    # Work goes on on the restored PC: other records, the loan (open again) renewed, a sync.
     after = record(demo, visits=4, loans=1, activities=1, seed=3)
     assert not after & (between | unsent)
+    renew(demo, loan_id)
     result = client_for(demo).sync()
     # Sent: what was recorded after the restore; the backup's unsent visits were there already.
-    assert (result.sent, result.already_there, result.refused) == (len(after), len(unsent), 0)
+    assert (result.sent, result.already_there, result.refused) == (
+        len(after) + 1,
+        len(unsent),
+        0,
+    )
     assert open_rows(demo) == {}, "every change of the restored PC is acknowledged"
 
     on_pc = pc_records(demo)
@@ -211,7 +257,9 @@ def test_restore_from_an_older_backup_loses_and_doubles_nothing(
     # Each record once (checked while reading), at the newest version any sync brought.
     newest = {key: max(on_pc.get(key, 0), afternoon.get(key, 0)) for key in on_server}
     assert on_server == newest
-    assert on_server[("loan", loan_id)] == afternoon[("loan", loan_id)]
+    # The renewal made after the restore won over the afternoon's return.
+    assert on_server[("loan", loan_id)] == afternoon[("loan", loan_id)] + 1
+    assert server_loan(server, library, loan_id) == (renewals + 1, None)
     # Per kind: the restored PC's records plus the ones made between backup and restore.
     expected = per_kind(on_pc)
     for kind, count in per_kind(made_between).items():

@@ -364,6 +364,53 @@ def test_restore_onto_an_empty_folder(library_db: LibraryDb, tmp_path: Path) -> 
     assert epoch(fresh.path) == result.db_epoch
 
 
+def versions(path: Path) -> dict[str, tuple[int, str]]:
+    conn = sqlite3.connect(str(path))
+    try:
+        return {
+            str(row[0]): (int(row[1]), str(row[2]))
+            for row in conn.execute("SELECT id, version, guest_name FROM visit")
+        }
+    finally:
+        conn.close()
+
+
+def test_an_edit_after_a_restore_goes_above_every_version_the_pc_sent_before_it(
+    library_db: LibraryDb, tmp_path: Path
+) -> None:
+    """A visit corrected twice after the backup may be on the server at version 3: the
+    restored visit keeps the backup's text at version 3, so its next edit is version 4 and
+    the server takes it (at version 2 the server would keep its own text)."""
+    record_visits(library_db, 2)
+    (corrected, untouched) = sorted(versions(library_db.db.path))
+    saved = make_backup(library_db.db, to_dir=tmp_path / "usb", now=NOW)
+    with VisitService(library_db.db, library_db.admin) as visits:
+        visits.update(corrected, guest("Tamu Siang"))
+        visits.update(corrected, guest("Tamu Sore"))
+    assert versions(library_db.db.path)[corrected] == (3, "Tamu Sore")
+    library_db.db.dispose()
+
+    restore_backup(library_db.db, saved.path, now=NOW + timedelta(hours=1))
+
+    assert versions(library_db.db.path) == {corrected: (3, "Tamu 0"), untouched: (1, "Tamu 1")}
+    with VisitService(library_db.db, library_db.admin) as visits:
+        visits.update(corrected, guest("Tamu Malam"))
+    assert versions(library_db.db.path)[corrected] == (4, "Tamu Malam")
+
+
+def test_a_damaged_database_does_not_stop_the_restore(
+    library_db: LibraryDb, tmp_path: Path
+) -> None:
+    record_visits(library_db, 1)
+    saved = make_backup(library_db.db, to_dir=tmp_path / "usb", now=NOW)
+    library_db.db.dispose()
+    library_db.db.path.write_bytes(b"not a database at all" * 100)
+    result = restore_backup(library_db.db, saved.path, now=NOW + timedelta(hours=1))
+    assert [version for version, _ in versions(library_db.db.path).values()] == [1]
+    assert epoch(library_db.db.path) == result.db_epoch
+    assert result.safety_copy is not None and result.safety_copy.name.startswith("damaged-")
+
+
 def test_a_backup_made_after_the_clock_went_back_is_kept(library_db: LibraryDb) -> None:
     """A flat clock battery: the PC thinks it is a month earlier than the newest backup."""
     for day in range(12):  # more daily backups than rotation keeps
