@@ -52,6 +52,8 @@ MAX_BATCH_BYTES: Final = 256 * 1024  # compressed body
 MAX_RECORD_BYTES: Final = 64 * 1024  # one record's JSON, uncompressed
 MAX_BUNDLE_BYTES: Final = 64 * 1024 * 1024
 CLOCK_SKEW_WARNING_SECONDS: Final = 300
+# An outbox sequence number: the server keeps them as 32-bit integers (two billion changes).
+MAX_SEQ: Final = 2**31 - 1
 
 BATCH_MEDIA_TYPE: Final = "application/json"  # with Content-Encoding: gzip
 PROBLEM_MEDIA_TYPE: Final = "application/problem+json"
@@ -333,8 +335,8 @@ class Batch(_Strict):
     # The outbox sequence numbers this batch covers (inclusive). After this batch
     # the server's high-water mark for (device, epoch) is seq_to, provided every
     # earlier sequence number has arrived.
-    seq_from: Annotated[int, Field(ge=1)]
-    seq_to: Annotated[int, Field(ge=1)]
+    seq_from: Annotated[int, Field(ge=1, le=MAX_SEQ)]
+    seq_to: Annotated[int, Field(ge=1, le=MAX_SEQ)]
     sent_at: datetime  # the device's clock
     records: list[Record] = Field(max_length=MAX_BATCH_RECORDS)
 

@@ -380,7 +380,7 @@ def _batch_problem(raw: bytes, exc: ValidationError) -> ProblemError:
     """Why a body is not a Batch, as precisely as the protocol's codes tell it."""
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep for a batch
         return ProblemError("format_invalid", "the body is not JSON")
     if not isinstance(data, dict) or data.get("envelope") != ENVELOPE:
         return ProblemError("format_invalid", "the body is not a PerpusDesa batch")

@@ -81,6 +81,16 @@ CASES: dict[str, tuple[Case, int, str]] = {
         413,
         "too_large",
     ),
+    "nested deeper than any batch": (
+        lambda d, b: (gzip.compress(b"[" * 200_000), {}),
+        422,
+        "format_invalid",
+    ),
+    "sequence numbers beyond what is stored": (
+        lambda d, b: (_json(d, b, seq_from=2**31, seq_to=2**63), {}),
+        422,
+        "format_invalid",
+    ),
     "id differs from the URL": (
         lambda d, b: (encode_batch(d.batch([visit()])), {}),
         422,
