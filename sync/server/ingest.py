@@ -54,6 +54,8 @@ from sync.protocol import (
     DATA_MODELS,
     MAX_RECORD_BYTES,
     PERSONAL_FIELDS,
+    PROTOCOL_VERSION,
+    SCHEMA_VERSION,
     Batch,
     Counts,
     Receipt,
@@ -321,6 +323,12 @@ def apply_batch(
         raise ProblemError("device_mismatch", "the batch names another device")
     if batch.seq_from > batch.seq_to:
         raise ProblemError("format_invalid", "seq_from is above seq_to")
+    # A batch of a newer PC (sent, or in a bundle) is refused whole: its records may mean
+    # something this server cannot tell.
+    if batch.protocol_version != PROTOCOL_VERSION:
+        raise ProblemError("protocol_version", f"this server speaks protocol {PROTOCOL_VERSION}")
+    if batch.schema_version != SCHEMA_VERSION:
+        raise ProblemError("schema_version", f"this server takes schema {SCHEMA_VERSION}")
     library_id = library.library_id
     batch_id = batch.batch_id
     epoch = batch.db_epoch

@@ -89,6 +89,22 @@ def test_a_tampered_bundle_is_refused(shared_server: SyncServer, tmp_path: Path)
     assert stored_records(shared_server, device.library_id) == {}
 
 
+def test_a_bundle_of_a_newer_pc_is_refused_whole(shared_server: SyncServer) -> None:
+    device = enroll(shared_server)
+    data, _ids = _bundle(device)
+    _, payload = split_bundle(data)
+    bundle = read_bundle_payload(payload)
+    newer = bundle.batches[1].model_copy(update={"schema_version": 2})
+    data = pack_bundle(
+        bundle.model_copy(update={"batches": [bundle.batches[0], newer]}), device.key.sign
+    )
+    with pytest.raises(ProblemError) as refused:
+        import_bundle(shared_server.database(), data)
+    assert refused.value.code == "schema_version"
+    assert stored_records(shared_server, device.library_id) == {}  # not even the first batch
+    assert device.get("/sync/state", db_epoch=device.epoch).json()["high_water"] == 0
+
+
 def test_the_upload_endpoint_needs_an_admin_token(shared_server: SyncServer) -> None:
     device = enroll(shared_server)
     data, _ids = _bundle(device)
