@@ -971,6 +971,10 @@ def _main(args_list: list[str], data_dir: Path, rest: list[str]) -> int:
     except UsageError as exc:
         print(f"perpusdesa: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl+C: the work in hand was one transaction at a time
+        message = QT_TRANSLATE_NOOP("PerpusDesa", "Stopped at your request (Ctrl+C).")
+        print(f"perpusdesa: {_translate(message)}", file=sys.stderr)
+        return 130
     except Exception as exc:  # one line for the user, the traceback to the log
         return _fail(exc, data_dir)
     parser.print_usage(sys.stderr)

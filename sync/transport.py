@@ -176,8 +176,12 @@ def normalize_url(url: str) -> str:
     text = url.strip()
     if text and "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname or " " in text:
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # e.g. an IPv6 address without its closing bracket
+        raise SyncError("bad_url", url=url) from None
+    if parts.scheme not in ("http", "https") or not host or " " in text:
         raise SyncError("bad_url", url=url)
     return text.rstrip("/")
 

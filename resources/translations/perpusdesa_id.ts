@@ -2912,6 +2912,10 @@
         <translation>Peringatan: jam PC ini berbeda {minutes} menit dari jam server. Atur tanggal dan jam PC.</translation>
     </message>
     <message>
+        <source>Stopped at your request (Ctrl+C).</source>
+        <translation>Dihentikan atas permintaan Anda (Ctrl+C).</translation>
+    </message>
+    <message>
         <source>Sorry, something went wrong inside PerpusDesa. The details were written to {log}.</source>
         <translation>Maaf, terjadi kesalahan di dalam PerpusDesa. Rinciannya dicatat di {log}.</translation>
     </message>

@@ -207,7 +207,9 @@ def test_the_token_travels_in_the_header_only(serve: Callable[[Scripted], str]) 
     assert headers["Authorization"] == "Bearer secret-token" and "secret-token" not in url
 
 
-@pytest.mark.parametrize("url", ["", "ftp://x.id", "https://", "http://a b.id"])
+@pytest.mark.parametrize(
+    "url", ["", "ftp://x.id", "https://", "http://a b.id", "https://[::1", "http://[x]/"]
+)
 def test_bad_server_addresses_are_refused(url: str) -> None:
     with pytest.raises(SyncError) as failed:
         normalize_url(url)

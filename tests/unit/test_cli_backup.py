@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.core.visits import VisitInput, VisitService
 from tests.conftest import Cli, LibraryDb
 
@@ -106,3 +108,17 @@ def test_a_real_process(library_db: LibraryDb, tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     assert done.stdout.startswith("Restored Perpustakaan Desa Miroto from")
     assert (tmp_path / "pc-baru" / "perpusdesa.sqlite3").is_file()
+
+
+def test_ctrl_c_gives_one_line_and_no_traceback(
+    cli: Cli, library_db: LibraryDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.cli
+
+    def interrupted(*_args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app.cli, "_backup", interrupted)
+    code, out, err = cli("--data-dir", library_db.db.data_dir, "backup")
+    assert (code, out) == (130, "")
+    assert err == "perpusdesa: Stopped at your request (Ctrl+C).\n"
