@@ -34,7 +34,9 @@ transaction and a new epoch re-sends everything under it.
 
 USB bundles: :meth:`SyncClient.export_bundle` writes the rows still to send as
 signed batches without marking them; :meth:`SyncClient.import_receipt` marks
-what the server's bundle receipt covers.
+what the server's bundle receipt covers. Without the receipt file, the next sync
+asks the server for the receipts of the bundle's batches its mark covers, so
+that a record the import refused is listed as refused, not taken for sent.
 
 Bookkeeping beyond the ``sync_state`` row (enrolment time, device name, clock
 skew, the batches in flight) is the local setting ``sync_client`` (JSON).
@@ -586,9 +588,22 @@ class SyncClient:
                 meta = _load_meta(conn)
                 exported = meta.get("exported")
                 seq_to = batches[-1].seq_to
+                earlier: list[Any] = []
                 if isinstance(exported, dict) and exported.get("epoch") == ident.db_epoch:
                     seq_to = max(seq_to, int(exported.get("seq_to", 0)))
-                meta["exported"] = {"epoch": ident.db_epoch, "seq_to": seq_to}
+                    earlier = _bundle_batches(exported)
+                # The batches too: the next sync asks the server what it made of them.
+                meta["exported"] = {
+                    "epoch": ident.db_epoch,
+                    "seq_to": seq_to,
+                    "batches": [
+                        *earlier,
+                        *(
+                            {"batch_id": b.batch_id, "seq_from": b.seq_from, "seq_to": b.seq_to}
+                            for b in batches
+                        ),
+                    ],
+                }
                 with transaction(conn):
                     _save_meta(conn, meta)
             finally:
@@ -604,17 +619,25 @@ class SyncClient:
             ident = self._identity(conn)
             if receipt.device_id != ident.device_id or receipt.library_id != ident.library_id:
                 raise SyncError("receipt_invalid", path=str(path))
-            synced = rejected = ignored = 0
             with transaction(conn):
-                acked = ident.last_acked_seq
-                for one in receipt.receipts:
-                    if one.db_epoch != ident.db_epoch or one.device_id != ident.device_id:
-                        ignored += 1
-                        continue
-                    marked, refused = outbox.apply_receipt(conn, one)
-                    synced, rejected = synced + marked, rejected + refused
-                    acked = max(acked, one.high_water)
+                ours = [
+                    one
+                    for one in receipt.receipts
+                    if one.db_epoch == ident.db_epoch and one.device_id == ident.device_id
+                ]
+                ignored = len(receipt.receipts) - len(ours)
+                synced, rejected = outbox.apply_bundle_receipts(conn, ours)
+                acked = max([ident.last_acked_seq, *(one.high_water for one in ours)])
                 conn.execute("UPDATE sync_state SET last_acked_seq = ?", (acked,))
+                # What the receipt told, the next sync need not ask.
+                meta = _load_meta(conn)
+                exported = meta.get("exported")
+                if isinstance(exported, dict):
+                    told = {one.batch_id for one in receipt.receipts}
+                    exported["batches"] = [
+                        b for b in _bundle_batches(exported) if b["batch_id"] not in told
+                    ]
+                    _save_meta(conn, meta)
         finally:
             conn.close()
         return ReceiptResult(len(receipt.receipts), synced, rejected, ignored)
@@ -757,6 +780,7 @@ class _Run:
 
         self.total = outbox.open_records(conn)
         self.step("sending")
+        self.learn_bundle(high_water)
         for inflight in self.inflight():
             if inflight.get("epoch") != epoch:
                 continue
@@ -1002,6 +1026,36 @@ class _Run:
         self.done = min(self.total, self.done + len(planned.records))
         self.step("sending")
 
+    def learn_bundle(self, high_water: int) -> None:
+        """What the server made of the batches of a USB bundle imported since: the rows it
+        refused are marked refused (and listed), before the server's mark settles the rest
+        as arrived. A batch the server does not know went online instead, under another id."""
+        exported = self.meta.get("exported")
+        if not isinstance(exported, dict) or exported.get("epoch") != self.epoch:
+            return
+        left, receipts = [], []
+        for one in _bundle_batches(exported):
+            if one["seq_to"] > high_water:  # not imported yet (or not all of it)
+                left.append(one)
+                continue
+            self.progress.check()
+            try:
+                receipts.append(self.t.get(f"/batches/{one['batch_id']}", Receipt))
+            except SyncError as exc:
+                if exc.code != "not_found":
+                    raise
+        with transaction(self.conn):
+            outbox.apply_bundle_receipts(self.conn, receipts)
+            self.meta["exported"] = {**exported, "batches": left}
+            _save_meta(self.conn, self.meta)
+        for receipt in receipts:
+            self.counts["refused"] += receipt.counts.rejected
+            self.rejected += [
+                rejected_record(r.kind, r.id, r.code)
+                for r in receipt.results
+                if r.status == "rejected"
+            ]
+
     def keep_reference(self, reference: Reference) -> bool:
         stored = _load_setting(self.conn, REFERENCE_KEY)
         version = stored.get("version") if isinstance(stored, dict) else None
@@ -1010,6 +1064,17 @@ class _Run:
         with transaction(self.conn):
             _save_setting(self.conn, REFERENCE_KEY, reference.model_dump(mode="json"))
         return True
+
+
+def _bundle_batches(exported: dict[str, Any]) -> list[dict[str, Any]]:
+    """The batches of the USB bundles exported in this epoch whose receipts are not known
+    yet (none for a bundle exported by an older version)."""
+    found = exported.get("batches")
+    return [
+        {"batch_id": str(b["batch_id"]), "seq_from": int(b["seq_from"]), "seq_to": int(b["seq_to"])}
+        for b in (found if isinstance(found, list) else [])
+        if isinstance(b, dict) and {"batch_id", "seq_from", "seq_to"} <= b.keys()
+    ]
 
 
 def _checked(

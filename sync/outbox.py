@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.db.connection import transaction
-from sync.protocol import RECORD_KINDS, Receipt, Record
+from sync.protocol import RECORD_KINDS, Receipt, Record, RecordResult
 from sync.records import read_records
 
 STATES = ("pending", "sending", "synced", "rejected")
@@ -193,6 +193,27 @@ def apply_receipt(
         " AND state IN ('pending', 'sending')",
         (receipt.seq_from, receipt.seq_to),
     ).rowcount
+    return synced, rejected
+
+
+def apply_bundle_receipts(conn: sqlite3.Connection, receipts: Iterable[Receipt]) -> tuple[int, int]:
+    """Mark the rows the receipts of a bundle's batches cover, in the batches' order (inside
+    the caller's transaction): (synced, rejected).
+
+    A bundle carries each record once, at its latest version, in the batch of its first
+    open row: where the server refused it, its later rows (in later batches' ranges) are
+    refused with it, not marked synced.
+    """
+    refused: dict[tuple[str, str], RecordResult] = {}
+    synced = rejected = 0
+    for receipt in receipts:
+        judged = {(r.kind, r.id) for r in receipt.results}
+        left_out = [r for key, r in refused.items() if key not in judged]
+        marked, refusals = apply_receipt(
+            conn, receipt.model_copy(update={"results": [*receipt.results, *left_out]})
+        )
+        synced, rejected = synced + marked, rejected + refusals
+        refused.update(((r.kind, r.id), r) for r in receipt.results if r.status == "rejected")
     return synced, rejected
 
 

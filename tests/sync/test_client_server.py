@@ -274,6 +274,49 @@ def test_a_bundle_of_records_synced_meanwhile_changes_nothing(
     assert read.synced == 0 and read.rejected == 0
 
 
+@pytest.mark.parametrize("told_by", ["the next sync", "the receipt file"])
+def test_a_record_a_bundle_brought_and_the_server_refused_is_shown_refused(
+    server_sqlite: SyncServer, demo: Database, tmp_path: Path, told_by: str
+) -> None:
+    """Whether the receipt file comes back from the district office or not: without it,
+    the next sync asks the server what it made of the bundle's batches, instead of taking
+    its mark for "all sent". Either way the refused member is listed, not marked sent."""
+    from app.db.models import Member
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    server = server_sqlite
+    client, library = enrolled(server, demo)
+    conn = demo.connect()
+    member_id = conn.execute("SELECT id FROM member ORDER BY id LIMIT 1").fetchone()[0]
+    conn.close()
+    with UnitOfWork(demo, SYSTEM) as uow:
+        member = uow.get(Member, member_id)
+        assert member is not None
+        member.member_type = "Tamu Istimewa"  # not a code: the server refuses it
+    exported = client.export_bundle(tmp_path / "one.pdbundle")
+    assert "1 rejected" in import_bundle(server, exported.path, tmp_path / "receipt.json")
+
+    if told_by == "the receipt file":
+        read = client.import_receipt(tmp_path / "receipt.json")
+        assert read.rejected >= 1
+    result = client.sync()
+
+    assert (result.sent, result.batches) == (0, 0)
+    if told_by == "the next sync":
+        assert result.refused == 1
+        assert [(r.kind, r.id) for r in result.rejected_records] == [("member", member_id)]
+    else:  # nothing left to ask
+        assert result.refused == 0
+    assert [(r.kind, r.id) for r in client.state().rejected_records] == [("member", member_id)]
+    states = outbox_states(demo)
+    assert states.keys() == {"synced", "rejected"}
+    assert ("member", member_id) not in server_records(server, library)
+    # The next sync does not ask again, and the record stays refused.
+    again = client.sync()
+    assert again.refused == 0 and again.requests <= result.requests
+    assert outbox_states(demo) == states
+
+
 def test_a_receipt_of_another_library_is_refused(
     server_sqlite: SyncServer, demo: Database, tmp_path: Path
 ) -> None:
