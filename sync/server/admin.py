@@ -193,7 +193,17 @@ def enroll(db: Database, request: EnrollRequest) -> EnrollResponse:
         if row is None:
             raise ProblemError("code_invalid", "unknown enrolment code")
         if row.used_at is not None:
-            raise ProblemError("code_used", "this enrolment code was already used")
+            again = _same_pc_again(session, row, request, stamp)
+            if again is None:
+                raise ProblemError("code_used", "this enrolment code was already used")
+            # The PC that used the code asks again: its answer was lost on the way (a
+            # dropping line). A new token for it; the lost one is never valid.
+            again.token_hash = auth.hash_secret(token)
+            again.last_seen_at = stamp
+            return EnrollResponse(
+                device_id=again.device_id, library_id=again.library_id, token=token,
+                server_time=stamp,
+            )  # fmt: skip
         if row.expires_at <= stamp:
             raise ProblemError("code_expired", "this enrolment code has expired")
         library = session.scalars(
@@ -229,6 +239,25 @@ def enroll(db: Database, request: EnrollRequest) -> EnrollResponse:
     return EnrollResponse(
         device_id=device_id, library_id=library_id, token=token, server_time=stamp
     )
+
+
+# How long after its use a code still answers the PC that used it (its answer lost).
+ENROL_RETRY_WINDOW: Final = timedelta(hours=1)
+
+
+def _same_pc_again(
+    session: Session, row: EnrolmentCode, request: EnrollRequest, stamp: datetime
+) -> Device | None:
+    """The device that used the code, if this request is the same PC asking again (its key:
+    the device id may be one the server gave it), within the hour, not revoked since."""
+    if row.used_at is None or row.used_by_device_id is None:
+        return None
+    if row.used_at + ENROL_RETRY_WINDOW < stamp:
+        return None
+    device = session.get(Device, (row.library_id, row.used_by_device_id))
+    if device is None or device.revoked_at is not None:
+        return None
+    return device if device.public_key == request.public_key else None
 
 
 def _unused(session: Session, library_id: str) -> bool:

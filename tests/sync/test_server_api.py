@@ -59,6 +59,43 @@ def test_an_enrolment_code_works_once(shared_server: SyncServer) -> None:
     _problem(_enroll(shared_server, enroll_request("ABCD-EFGH-JK")), 403, "code_invalid")
 
 
+def test_a_pc_whose_enrolment_answer_was_lost_may_ask_again_within_the_hour(
+    shared_server: SyncServer,
+) -> None:
+    """On a line that drops, the code is used but the PC never gets the answer: the same PC
+    (the same key) asking again gets a token; nobody else does, nor the PC after an hour."""
+    library = shared_server.add_library()
+    code = shared_server.issue_code(library)
+    request = enroll_request(code, library_id=library)
+    lost = _enroll(shared_server, request)
+    assert lost.status_code == 200, lost.text
+    again = _enroll(shared_server, request)
+    assert again.status_code == 200, again.text
+    ids = ("device_id", "library_id")
+    assert [again.json()[k] for k in ids] == [lost.json()[k] for k in ids]
+
+    def state(token: str) -> requests.Response:
+        return requests.get(
+            f"{shared_server.url}/api/v1/sync/state",
+            params={"db_epoch": str(uuid.uuid4())},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        )
+
+    assert state(again.json()["token"]).status_code == 200
+    _problem(state(lost.json()["token"]), 401, "token_invalid")  # the lost one never works
+    # Another PC with the same code, or another key: used.
+    _problem(_enroll(shared_server, enroll_request(code, library_id=library)), 403, "code_used")
+    # The same PC after the hour: used.
+    with shared_server.database().transaction() as session:
+        row = session.scalars(
+            select(EnrolmentCode).where(EnrolmentCode.library_id == library)
+        ).one()
+        assert row.used_at is not None
+        row.used_at = row.used_at - timedelta(minutes=61)
+    _problem(_enroll(shared_server, request), 403, "code_used")
+
+
 def test_another_pc_with_the_same_device_id_gets_its_own(shared_server: SyncServer) -> None:
     """A copied folder (or a backup restored on new hardware) enrols with the PC's device
     id but its own key: it gets a new id, and the first PC keeps its id and its token."""
