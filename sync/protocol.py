@@ -34,6 +34,8 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import re
+import zlib
 from datetime import date, datetime
 from typing import Annotated, Any, Final, Literal
 
@@ -517,8 +519,6 @@ def decode_batch(body: bytes, max_uncompressed: int = 32 * MAX_BATCH_BYTES) -> B
 
 
 def _gunzip(body: bytes, limit: int) -> bytes:
-    import zlib
-
     decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     try:
         raw = decompressor.decompress(body, limit + 1)
@@ -535,8 +535,10 @@ def _gunzip(body: bytes, limit: int) -> bytes:
 #
 # A bundle file is: the line ``PERPUSDESA-BUNDLE 1``, a line with the base64 Ed25519
 # signature (by the device's key, registered at enrolment) of everything after the
-# second newline, then the gzip of a Bundle's JSON. The server checks the signature
-# against the device's public key before reading the JSON.
+# second newline, then the gzip of a Bundle's JSON, which starts with the bundle's
+# ids (the fields in their order below). The server reads the device's ids from the
+# first kilobyte (:func:`bundle_head`), checks the signature against that device's
+# public key, and only then unpacks and reads the rest.
 
 BUNDLE_MAGIC: Final = b"PERPUSDESA-BUNDLE 1\n"
 
@@ -570,6 +572,28 @@ def split_bundle(data: bytes) -> tuple[bytes, bytes]:
     except ValueError as exc:
         raise ValueError("bundle signature line is not base64") from exc
     return signature, payload
+
+
+_HEAD: Final = re.compile(
+    r'^\{"envelope":"perpusdesa-sync","bundle_id":"([0-9a-fA-F-]{1,36})",'
+    r'"device_id":"([0-9a-fA-F-]{1,36})","library_id":"([0-9a-fA-F-]{1,36})"'
+)
+
+
+def bundle_head(payload: bytes) -> tuple[str, str, str]:
+    """(bundle id, library id, device id) at the start of a bundle's payload, unpacking no
+    more than its first kilobyte: whose key to check the signature with; ValueError if not
+    there."""
+    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        head = decompressor.decompress(payload, 1024)
+    except zlib.error as exc:
+        raise ValueError(f"not gzip: {exc}") from exc
+    found = _HEAD.match(head.decode("ascii", "replace"))
+    if found is None:
+        raise ValueError("not a PerpusDesa bundle (its ids do not come first)")
+    bundle_id, device_id, library_id = found.groups()
+    return bundle_id, library_id.lower(), device_id.lower()
 
 
 def read_bundle_payload(payload: bytes) -> Bundle:

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
 from sqlalchemy import select
 
+from sync import protocol
 from sync.protocol import Bundle, BundleReceipt, Counts, read_bundle_payload, split_bundle
 from sync.server.db import Database
 from sync.server.errors import ProblemError
@@ -22,18 +23,32 @@ from sync.server.ingest import apply_batch
 from sync.server.models import BundleImport, Device, Library
 
 
-def parse_bundle(data: bytes) -> tuple[bytes, bytes, Bundle]:
-    """(signature, signed payload, bundle) of a bundle file, or a bundle_invalid problem."""
+def bundle_head(data: bytes) -> tuple[str, str, str]:
+    """(bundle id, library id, device id) a bundle file names, from its first kilobyte (not
+    yet checked: :func:`import_bundle` checks the signature), or a bundle_invalid problem."""
+    _signature, payload = _split(data)
     try:
-        signature, payload = split_bundle(data)
-        bundle = read_bundle_payload(payload)
+        return protocol.bundle_head(payload)
+    except ValueError as exc:
+        raise ProblemError("bundle_invalid", str(exc)[:300]) from None
+
+
+def _split(data: bytes) -> tuple[bytes, bytes]:
+    try:
+        return split_bundle(data)
+    except ValueError as exc:
+        raise ProblemError("bundle_invalid", str(exc)[:300]) from None
+
+
+def _read(payload: bytes) -> Bundle:
+    try:
+        return read_bundle_payload(payload)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise ProblemError("bundle_invalid", f"{where}: {first['msg']}"[:300]) from None
     except ValueError as exc:
         raise ProblemError("bundle_invalid", str(exc)[:300]) from None
-    return signature, payload, bundle
 
 
 def verify(public_key: str, signature: bytes, payload: bytes) -> None:
@@ -47,14 +62,12 @@ def verify(public_key: str, signature: bytes, payload: bytes) -> None:
 
 
 def import_bundle(db: Database, data: bytes) -> BundleReceipt:
-    """Verify and apply a bundle file's batches in one transaction; the bundle's receipt."""
-    signature, payload, bundle = parse_bundle(data)
-    library_id, device_id = bundle.library_id.lower(), bundle.device_id.lower()
-    for batch in bundle.batches:
-        if batch.library_id.lower() != library_id or batch.device_id.lower() != device_id:
-            raise ProblemError(
-                "bundle_invalid", "a batch of the bundle names another library or device"
-            )
+    """Verify and apply a bundle file's batches in one transaction; the bundle's receipt.
+
+    The signature is checked before the payload is unpacked (a forged file is not even
+    read), with the key of the device named at its start."""
+    _bundle_id, library_id, device_id = bundle_head(data)
+    signature, payload = _split(data)
     with db.transaction() as session:
         device = session.scalars(
             select(Device).where(Device.library_id == library_id, Device.device_id == device_id)
@@ -64,6 +77,14 @@ def import_bundle(db: Database, data: bytes) -> BundleReceipt:
         verify(device.public_key, signature, payload)
         if device.revoked_at is not None:
             raise ProblemError("token_revoked", "the bundle's device was revoked")
+        bundle = _read(payload)
+        if (bundle.library_id.lower(), bundle.device_id.lower()) != (library_id, device_id):
+            raise ProblemError("bundle_invalid", "the bundle names two devices")
+        for batch in bundle.batches:
+            if batch.library_id.lower() != library_id or batch.device_id.lower() != device_id:
+                raise ProblemError(
+                    "bundle_invalid", "a batch of the bundle names another library or device"
+                )
         stored = session.get(BundleImport, (library_id, bundle.bundle_id))
         if stored is not None:
             return BundleReceipt.model_validate(stored.receipt)

@@ -89,6 +89,23 @@ def test_a_tampered_bundle_is_refused(shared_server: SyncServer, tmp_path: Path)
     assert stored_records(shared_server, device.library_id) == {}
 
 
+def test_a_bundle_is_not_unpacked_before_its_signature_is_checked(
+    shared_server: SyncServer,
+) -> None:
+    """Only its first kilobyte is read (whose key); a file cut short (or a gzip bomb)
+    with another's signature is refused for the signature, not found broken inside."""
+    device = enroll(shared_server)
+    data, _ids = _bundle(device)
+    cut = data[: len(data) - 40]  # the gzip stream cut short: unpacking it would fail
+    with pytest.raises(ProblemError) as refused:
+        import_bundle(shared_server.database(), cut)
+    assert refused.value.code == "bundle_signature"
+    with pytest.raises(ProblemError) as refused:
+        import_bundle(shared_server.database(), data[:60])  # not even its ids
+    assert refused.value.code == "bundle_invalid"
+    assert stored_records(shared_server, device.library_id) == {}
+
+
 def test_a_bundle_of_a_newer_pc_is_refused_whole(shared_server: SyncServer) -> None:
     device = enroll(shared_server)
     data, _ids = _bundle(device)

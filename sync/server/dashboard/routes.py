@@ -682,10 +682,10 @@ def _receipt_view(receipt: Any, db: Database) -> dict[str, Any]:
 def _import(db: Database, who: staff.Staff, data: bytes) -> dict[str, Any]:
     from sync.server import bundles
 
-    _signature, _payload, bundle = bundles.parse_bundle(data)
+    bundle_id, library_id, _device_id = bundles.bundle_head(data)  # unpacked after the check
     with db.transaction() as session:
-        library = session.get(Library, bundle.library_id.lower())
-        earlier = session.get(BundleImport, (bundle.library_id.lower(), bundle.bundle_id))
+        library = session.get(Library, library_id)
+        earlier = session.get(BundleImport, (library_id, bundle_id))
     if library is not None and not staff.in_scope(who.region, library.region_code):
         raise PageError(
             403,
