@@ -802,6 +802,7 @@ def _known_to_pyside() -> None:
 
 def _sync_command(data_dir: Path, args: argparse.Namespace) -> int:
     """``enroll``, ``sync``, ``bundle export`` and ``bundle receipt`` (``sync.client``)."""
+    from app.core.kinds import RECORD_KIND_LABELS
     from sync.client import SyncClient
 
     db = _library(data_dir)
@@ -840,7 +841,9 @@ def _sync_command(data_dir: Path, args: argparse.Namespace) -> int:
                 ).format(sent=result.sent, already=result.already_there, refused=result.refused)
             )
             for record in result.rejected_records:
-                print(f"  {record.kind} {record.id}: {_translate(record.message)}")
+                kind = RECORD_KIND_LABELS.get(record.kind)
+                kind_text = _translate(kind) if kind else record.kind
+                print(f"  {kind_text} {record.id}: {_translate(record.message)}")
             _clock_warning(result.clock_warning, result.clock_skew_seconds)
         elif args.action == "export":
             written = client.export_bundle(args.file)

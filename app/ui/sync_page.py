@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from app.core.auth import Permission
 from app.core.clock import ZONES
 from app.core.errors import KnownError
+from app.core.kinds import RECORD_KIND_LABELS
 from app.core.tasks import Cancelled, Progress
 from app.core.text import QT_TRANSLATE_NOOP
 from app.ui.context import AppContext
@@ -77,18 +78,7 @@ MAX_LISTED = 200  # refused records listed (the client keeps as many)
 VISIBLE_ROWS = 6  # the refused table grows to this many rows, then scrolls
 
 # What a record is, by its kind (the PC's table name).
-KIND_LABELS = {
-    "library": QT_TRANSLATE_NOOP("PerpusDesa", "Library profile"),
-    "partner": QT_TRANSLATE_NOOP("PerpusDesa", "Partner"),
-    "member": QT_TRANSLATE_NOOP("PerpusDesa", "Member"),
-    "title": QT_TRANSLATE_NOOP("PerpusDesa", "Title"),
-    "item": QT_TRANSLATE_NOOP("PerpusDesa", "Copy"),
-    "visit": QT_TRANSLATE_NOOP("PerpusDesa", "Visit"),
-    "loan": QT_TRANSLATE_NOOP("PerpusDesa", "Loan"),
-    "activity": QT_TRANSLATE_NOOP("PerpusDesa", "Activity"),
-    "partnership": QT_TRANSLATE_NOOP("PerpusDesa", "Partnership"),
-    "story": QT_TRANSLATE_NOOP("PerpusDesa", "Success story"),
-}
+KIND_LABELS = RECORD_KIND_LABELS
 
 # The client gives each refused record's reason (``RejectedRecord.message``); else this.
 OTHER_REASON = QT_TRANSLATE_NOOP("PerpusDesa", "Refused by the national server ({code}).")

@@ -145,6 +145,21 @@ def test_no_request_carries_personal_data(server_sqlite: SyncServer, demo: Datab
     assert [value for value in values if value[1].encode() in everything] == []
 
 
+def spoil_a_member(db: Database) -> str:
+    """Give a member a type the national lists do not know: the server refuses it."""
+    from app.db.models import Member
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    conn = db.connect()
+    member_id = str(conn.execute("SELECT id FROM member ORDER BY id LIMIT 1").fetchone()[0])
+    conn.close()
+    with UnitOfWork(db, SYSTEM) as uow:
+        member = uow.get(Member, member_id)
+        assert member is not None
+        member.member_type = "Tamu Istimewa"  # not a code: lower-case words joined by _
+    return member_id
+
+
 def test_the_command_line(
     cli: Cli, server_sqlite: SyncServer, demo: Database, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -169,9 +184,11 @@ def test_the_command_line(
     assert code == 0, err
     assert "records" in out and (tmp_path / "b.pdbundle").stat().st_size > 10_000
     total = len(pc_records(demo))
+    member_id = spoil_a_member(demo)
     code, out, err = cli("--data-dir", data_dir, "sync")
     assert code == 0, err
-    assert f"{total} sent, 0 already on the server, 0 refused" in out
+    assert f"{total - 1} sent, 0 already on the server, 1 refused" in out
+    assert f"\n  Member {member_id}: The server found this record incomplete" in out
     code, out, err = cli("--data-dir", data_dir, "bundle", "export", tmp_path / "c.pdbundle")
     assert code == 1 and "Nothing to send" in err
     server.stop()
@@ -281,18 +298,9 @@ def test_a_record_a_bundle_brought_and_the_server_refused_is_shown_refused(
     """Whether the receipt file comes back from the district office or not: without it,
     the next sync asks the server what it made of the bundle's batches, instead of taking
     its mark for "all sent". Either way the refused member is listed, not marked sent."""
-    from app.db.models import Member
-    from app.db.uow import SYSTEM, UnitOfWork
-
     server = server_sqlite
     client, library = enrolled(server, demo)
-    conn = demo.connect()
-    member_id = conn.execute("SELECT id FROM member ORDER BY id LIMIT 1").fetchone()[0]
-    conn.close()
-    with UnitOfWork(demo, SYSTEM) as uow:
-        member = uow.get(Member, member_id)
-        assert member is not None
-        member.member_type = "Tamu Istimewa"  # not a code: the server refuses it
+    member_id = spoil_a_member(demo)
     exported = client.export_bundle(tmp_path / "one.pdbundle")
     assert "1 rejected" in import_bundle(server, exported.path, tmp_path / "receipt.json")
 
