@@ -573,6 +573,9 @@ def _save_current(db: Database, now: datetime | None) -> Path | None:
     try:
         aside.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(db.path, aside)
+        for extra in ("-wal", "-shm"):  # its latest changes may be in its log still
+            if Path(f"{db.path}{extra}").exists():
+                shutil.copyfile(f"{db.path}{extra}", f"{aside}{extra}")
     except OSError as exc:
         raise _folder_error(exc, aside.parent) from exc
     return aside
@@ -622,36 +625,32 @@ def _keep_versions(copy: Path, db: Database) -> None:
     being replaced is missing or too damaged to read."""
     if not db.exists():
         return
-    conn = sqlite3.connect(_uri(copy), uri=True, isolation_level=None)
     try:
-        try:
-            conn.execute("ATTACH DATABASE ? AS replaced", (_uri(db.path) + "?mode=ro",))
-            tables = [
-                table
-                for (table,) in conn.execute(
-                    "SELECT name FROM main.sqlite_master WHERE type = 'table' INTERSECT "
-                    "SELECT name FROM replaced.sqlite_master WHERE type = 'table'"
-                )
-                if table in SYNCED_TABLES
-            ]
-            conn.execute("BEGIN IMMEDIATE")
-            for table in sorted(tables):
-                newer = f"SELECT r.version FROM replaced.{table} AS r WHERE r.id = main.{table}.id"
-                conn.execute(
-                    f"UPDATE main.{table} SET version = ({newer}) WHERE version < ({newer})"
-                )
-            conn.execute("COMMIT")
-        except sqlite3.Error:  # too damaged to read: the restore goes on without it
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+        # By plain paths (a URI cannot name a folder on a network share): the replaced
+        # database is only read, and replaced right after.
+        conn = sqlite3.connect(str(copy), isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("ATTACH DATABASE ? AS replaced", (str(db.path),))
+        tables = [
+            table
+            for (table,) in conn.execute(
+                "SELECT name FROM main.sqlite_master WHERE type = 'table' INTERSECT "
+                "SELECT name FROM replaced.sqlite_master WHERE type = 'table'"
+            )
+            if table in SYNCED_TABLES
+        ]
+        conn.execute("BEGIN IMMEDIATE")
+        for table in sorted(tables):
+            newer = f"SELECT r.version FROM replaced.{table} AS r WHERE r.id = main.{table}.id"
+            conn.execute(f"UPDATE main.{table} SET version = ({newer}) WHERE version < ({newer})")
+        conn.execute("COMMIT")
+    except sqlite3.Error:  # too damaged to read: the restore goes on without it
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
     finally:
         conn.close()
-
-
-def _uri(path: Path) -> str:
-    """A file's SQLite URI, ``file:///C:/...`` on Windows (a ``?``, ``#`` or ``%`` in a
-    folder's name is escaped, not taken for the URI's own)."""
-    return path.resolve().as_uri()
 
 
 def _checkpoint(path: Path) -> None:

@@ -405,10 +405,13 @@ def test_a_damaged_database_does_not_stop_the_restore(
     saved = make_backup(library_db.db, to_dir=tmp_path / "usb", now=NOW)
     library_db.db.dispose()
     library_db.db.path.write_bytes(b"not a database at all" * 100)
+    Path(f"{library_db.db.path}-wal").write_bytes(b"its last changes")
     result = restore_backup(library_db.db, saved.path, now=NOW + timedelta(hours=1))
     assert [version for version, _ in versions(library_db.db.path).values()] == [1]
     assert epoch(library_db.db.path) == result.db_epoch
+    # Set aside as it was, with its log.
     assert result.safety_copy is not None and result.safety_copy.name.startswith("damaged-")
+    assert Path(f"{result.safety_copy}-wal").read_bytes() == b"its last changes"
 
 
 def test_a_backup_made_after_the_clock_went_back_is_kept(library_db: LibraryDb) -> None:
