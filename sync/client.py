@@ -599,7 +599,12 @@ class SyncClient:
                     "batches": [
                         *earlier,
                         *(
-                            {"batch_id": b.batch_id, "seq_from": b.seq_from, "seq_to": b.seq_to}
+                            {
+                                "bundle_id": bundle.bundle_id,
+                                "batch_id": b.batch_id,
+                                "seq_from": b.seq_from,
+                                "seq_to": b.seq_to,
+                            }
                             for b in batches
                         ),
                     ],
@@ -626,7 +631,8 @@ class SyncClient:
                     if one.db_epoch == ident.db_epoch and one.device_id == ident.device_id
                 ]
                 ignored = len(receipt.receipts) - len(ours)
-                synced, rejected = outbox.apply_bundle_receipts(conn, ours)
+                synced, refusals = outbox.apply_bundle_receipts(conn, ours)
+                rejected = len(refusals)
                 acked = max([ident.last_acked_seq, *(one.high_water for one in ours)])
                 conn.execute("UPDATE sync_state SET last_acked_seq = ?", (acked,))
                 # What the receipt told, the next sync need not ask.
@@ -1033,28 +1039,28 @@ class _Run:
         exported = self.meta.get("exported")
         if not isinstance(exported, dict) or exported.get("epoch") != self.epoch:
             return
-        left, receipts = [], []
+        left = []
+        receipts: dict[str, list[Receipt]] = {}  # per bundle, in its batches' order
         for one in _bundle_batches(exported):
             if one["seq_to"] > high_water:  # not imported yet (or not all of it)
                 left.append(one)
                 continue
             self.progress.check()
             try:
-                receipts.append(self.t.get(f"/batches/{one['batch_id']}", Receipt))
+                receipt = self.t.get(f"/batches/{one['batch_id']}", Receipt)
             except SyncError as exc:
                 if exc.code != "not_found":
                     raise
+                continue
+            receipts.setdefault(one["bundle_id"], []).append(receipt)
+        refusals: list[RecordResult] = []
         with transaction(self.conn):
-            outbox.apply_bundle_receipts(self.conn, receipts)
+            for bundle in receipts.values():
+                refusals += outbox.apply_bundle_receipts(self.conn, bundle)[1]
             self.meta["exported"] = {**exported, "batches": left}
             _save_meta(self.conn, self.meta)
-        for receipt in receipts:
-            self.counts["refused"] += receipt.counts.rejected
-            self.rejected += [
-                rejected_record(r.kind, r.id, r.code)
-                for r in receipt.results
-                if r.status == "rejected"
-            ]
+        self.counts["refused"] += len(refusals)
+        self.rejected += [rejected_record(r.kind, r.id, r.code) for r in refusals]
 
     def keep_reference(self, reference: Reference) -> bool:
         stored = _load_setting(self.conn, REFERENCE_KEY)
@@ -1071,9 +1077,14 @@ def _bundle_batches(exported: dict[str, Any]) -> list[dict[str, Any]]:
     yet (none for a bundle exported by an older version)."""
     found = exported.get("batches")
     return [
-        {"batch_id": str(b["batch_id"]), "seq_from": int(b["seq_from"]), "seq_to": int(b["seq_to"])}
+        {
+            "bundle_id": str(b["bundle_id"]),
+            "batch_id": str(b["batch_id"]),
+            "seq_from": int(b["seq_from"]),
+            "seq_to": int(b["seq_to"]),
+        }
         for b in (found if isinstance(found, list) else [])
-        if isinstance(b, dict) and {"batch_id", "seq_from", "seq_to"} <= b.keys()
+        if isinstance(b, dict) and {"bundle_id", "batch_id", "seq_from", "seq_to"} <= b.keys()
     ]
 
 

@@ -196,25 +196,37 @@ def apply_receipt(
     return synced, rejected
 
 
-def apply_bundle_receipts(conn: sqlite3.Connection, receipts: Iterable[Receipt]) -> tuple[int, int]:
-    """Mark the rows the receipts of a bundle's batches cover, in the batches' order (inside
-    the caller's transaction): (synced, rejected).
+def apply_bundle_receipts(
+    conn: sqlite3.Connection, receipts: Iterable[Receipt]
+) -> tuple[int, list[RecordResult]]:
+    """Mark the rows the receipts of ONE bundle's batches cover, in the batches' order
+    (inside the caller's transaction): (rows synced, the refusals that marked rows).
 
     A bundle carries each record once, at its latest version, in the batch of its first
     open row: where the server refused it, its later rows (in later batches' ranges) are
-    refused with it, not marked synced.
+    refused with it, not marked synced. A refusal of rows already settled otherwise (an
+    online sync sent them first) marks nothing and is not returned.
     """
     refused: dict[tuple[str, str], RecordResult] = {}
-    synced = rejected = 0
+    marked: dict[tuple[str, str], RecordResult] = {}
+    synced = 0
     for receipt in receipts:
         judged = {(r.kind, r.id) for r in receipt.results}
-        left_out = [r for key, r in refused.items() if key not in judged]
-        marked, refusals = apply_receipt(
-            conn, receipt.model_copy(update={"results": [*receipt.results, *left_out]})
-        )
-        synced, rejected = synced + marked, rejected + refusals
+        results = [*receipt.results, *(r for key, r in refused.items() if key not in judged)]
+        for result in results:
+            if (
+                result.status == "rejected"
+                and conn.execute(
+                    "SELECT 1 FROM outbox WHERE seq BETWEEN ? AND ? AND table_name = ?"
+                    " AND record_id = ? AND state IN ('pending', 'sending') LIMIT 1",
+                    (receipt.seq_from, receipt.seq_to, result.kind, result.id),
+                ).fetchone()
+            ):
+                marked[(result.kind, result.id)] = result
+        done, _ = apply_receipt(conn, receipt.model_copy(update={"results": results}))
+        synced += done
         refused.update(((r.kind, r.id), r) for r in receipt.results if r.status == "rejected")
-    return synced, rejected
+    return synced, list(marked.values())
 
 
 def reopen_after(conn: sqlite3.Connection, high_water: int) -> int:
