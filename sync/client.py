@@ -44,6 +44,7 @@ skew, the batches in flight) is the local setting ``sync_client`` (JSON).
 
 from __future__ import annotations
 
+import base64
 import json
 import socket
 import sqlite3
@@ -85,6 +86,7 @@ from sync.protocol import (
     Reference,
     SyncState,
     encode_batch,
+    enrolment_proof,
 )
 from sync.transport import (
     POLL_SECONDS,
@@ -400,6 +402,9 @@ class SyncClient:
                     library_id=ident.library_id,
                     public_key=public_key_b64(key),
                     app_version=__version__[:40],
+                    proof=base64.b64encode(
+                        key.sign(enrolment_proof(code, ident.device_id))
+                    ).decode(),
                 ),
                 EnrollResponse,
             )

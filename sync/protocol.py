@@ -402,6 +402,14 @@ class EnrollRequest(_Strict):
     library_id: Id  # the PC's own library id (see EnrollResponse.library_id)
     public_key: Annotated[str, StringConstraints(max_length=100)]  # Ed25519, base64: signs bundles
     app_version: Annotated[str, StringConstraints(max_length=40)]
+    # The key's signature (base64) of :func:`enrolment_proof` of this request: it lets the
+    # PC whose answer was lost ask again with the same code (within the hour).
+    proof: Annotated[str, StringConstraints(max_length=100)] | None = None
+
+
+def enrolment_proof(code: str, device_id: str) -> bytes:
+    """What the PC's key signs in an enrolment request (``EnrollRequest.proof``)."""
+    return f"perpusdesa-enrol\n{code}\n{device_id}".encode()
 
 
 class EnrollResponse(_Strict):

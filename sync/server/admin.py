@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import EnrollRequest, EnrollResponse
+from sync.protocol import EnrollRequest, EnrollResponse, enrolment_proof
 from sync.server import auth, regions
 from sync.server.db import Database
 from sync.server.errors import ProblemError
@@ -248,16 +250,27 @@ ENROL_RETRY_WINDOW: Final = timedelta(hours=1)
 def _same_pc_again(
     session: Session, row: EnrolmentCode, request: EnrollRequest, stamp: datetime
 ) -> Device | None:
-    """The device that used the code, if this request is the same PC asking again (its key:
-    the device id may be one the server gave it), within the hour, not revoked since."""
-    if row.used_at is None or row.used_by_device_id is None:
+    """The device that used the code, if this request is the same PC asking again within
+    the hour (not revoked since): it proves it holds the device's key (the device id may be
+    one the server gave it). The public key alone proves nothing: the server shows it."""
+    if row.used_at is None or row.used_by_device_id is None or request.proof is None:
         return None
     if row.used_at + ENROL_RETRY_WINDOW < stamp:
         return None
     device = session.get(Device, (row.library_id, row.used_by_device_id))
     if device is None or device.revoked_at is not None:
         return None
-    return device if device.public_key == request.public_key else None
+    if device.public_key != request.public_key:
+        return None
+    try:
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(device.public_key))
+        key.verify(
+            base64.b64decode(request.proof, validate=True),
+            enrolment_proof(request.code, request.device_id),
+        )
+    except (InvalidSignature, ValueError):
+        return None
+    return device
 
 
 def _unused(session: Session, library_id: str) -> bool:

@@ -36,7 +36,7 @@ import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sync.protocol import Batch, Record, encode_batch
+from sync.protocol import Batch, Record, encode_batch, enrolment_proof
 from sync.server import admin
 from sync.server.db import Database
 
@@ -345,13 +345,15 @@ def public_key_text(key: Ed25519PrivateKey) -> str:
 def enroll_request(code: str, library_id: str | None = None, device_id: str | None = None,
                    key: Ed25519PrivateKey | None = None) -> dict[str, Any]:  # fmt: skip
     key = key or Ed25519PrivateKey.generate()
+    device_id = device_id or str(uuid.uuid4())
     return {
         "code": code,
-        "device_id": device_id or str(uuid.uuid4()),
+        "device_id": device_id,
         "device_name": "PC-PERPUS",
         "library_id": library_id or str(uuid.uuid4()),
         "public_key": public_key_text(key),
         "app_version": "0.1.0",
+        "proof": base64.b64encode(key.sign(enrolment_proof(code, device_id))).decode(),
     }
 
 

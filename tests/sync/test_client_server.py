@@ -145,6 +145,21 @@ def test_no_request_carries_personal_data(server_sqlite: SyncServer, demo: Datab
     assert [value for value in values if value[1].encode() in everything] == []
 
 
+def test_a_pc_whose_enrolment_answer_was_lost_enrols_with_the_same_code(
+    server_sqlite: SyncServer, demo: Database
+) -> None:
+    """The line dropped as the answer came back: the code is used on the server, and the
+    librarian tries again with it (the PC proves it holds its key)."""
+    server = server_sqlite
+    code = server.issue_code(server.add_library())
+    client = SyncClient(demo, tries=2, backoff=0.1)
+    first = client.enroll(server.url, code)
+    again = client.enroll(server.url, code)  # as if the first answer had never arrived
+    assert (again.device_id, again.library_id) == (first.device_id, first.library_id)
+    result = client.sync()  # with the token of the second answer
+    assert result.refused == 0 and result.sent == len(pc_records(demo))
+
+
 def spoil_a_member(db: Database) -> str:
     """Give a member a type the national lists do not know: the server refuses it."""
     from app.db.models import Member

@@ -35,7 +35,7 @@ def _problem(answer: requests.Response, status: int, code: str) -> None:
     assert body["envelope"] == "perpusdesa-sync"
 
 
-def _enroll(server: SyncServer, body: dict[str, str]) -> requests.Response:
+def _enroll(server: SyncServer, body: dict[str, Any]) -> requests.Response:
     return requests.post(f"{server.url}/api/v1/enroll", json=body, timeout=30)
 
 
@@ -63,7 +63,8 @@ def test_a_pc_whose_enrolment_answer_was_lost_may_ask_again_within_the_hour(
     shared_server: SyncServer,
 ) -> None:
     """On a line that drops, the code is used but the PC never gets the answer: the same PC
-    (the same key) asking again gets a token; nobody else does, nor the PC after an hour."""
+    (proving it holds the key) asking again gets a token; nobody else does, not even with
+    the PC's public key (the server shows it), nor the PC after an hour."""
     library = shared_server.add_library()
     code = shared_server.issue_code(library)
     request = enroll_request(code, library_id=library)
@@ -86,6 +87,10 @@ def test_a_pc_whose_enrolment_answer_was_lost_may_ask_again_within_the_hour(
     _problem(state(lost.json()["token"]), 401, "token_invalid")  # the lost one never works
     # Another PC with the same code, or another key: used.
     _problem(_enroll(shared_server, enroll_request(code, library_id=library)), 403, "code_used")
+    # The PC's public key without the proof, or with another key's: used.
+    _problem(_enroll(shared_server, {**request, "proof": None}), 403, "code_used")
+    forged = {**request, "proof": enroll_request(code, device_id=request["device_id"])["proof"]}
+    _problem(_enroll(shared_server, forged), 403, "code_used")
     # The same PC after the hour: used.
     with shared_server.database().transaction() as session:
         row = session.scalars(
