@@ -66,7 +66,7 @@ def import_bundle(db: Database, data: bytes) -> BundleReceipt:
 
     The signature is checked before the payload is unpacked (a forged file is not even
     read), with the key of the device named at its start."""
-    _bundle_id, library_id, device_id = bundle_head(data)
+    bundle_id, library_id, device_id = bundle_head(data)
     signature, payload = _split(data)
     with db.transaction() as session:
         device = session.scalars(
@@ -78,8 +78,12 @@ def import_bundle(db: Database, data: bytes) -> BundleReceipt:
         if device.revoked_at is not None:
             raise ProblemError("token_revoked", "the bundle's device was revoked")
         bundle = _read(payload)
-        if (bundle.library_id.lower(), bundle.device_id.lower()) != (library_id, device_id):
-            raise ProblemError("bundle_invalid", "the bundle names two devices")
+        if (bundle.bundle_id, bundle.library_id.lower(), bundle.device_id.lower()) != (
+            bundle_id,
+            library_id,
+            device_id,
+        ):
+            raise ProblemError("bundle_invalid", "the bundle's ids differ from its start")
         for batch in bundle.batches:
             if batch.library_id.lower() != library_id or batch.device_id.lower() != device_id:
                 raise ProblemError(
