@@ -851,7 +851,7 @@ class _Run:
         planned = outbox.plan_range(self.conn, inflight["seq_from"], inflight["seq_to"])
         body = encode_batch(self.batch(inflight["batch_id"], planned))
         try:
-            return self.put(inflight["batch_id"], planned, body)
+            return self.put(inflight["batch_id"], planned, body, replay=True)
         except (HalveBatch, _Conflict):
             self.forget(inflight["batch_id"], planned.seq_from, planned.seq_to)
             return None
@@ -996,24 +996,33 @@ class _Run:
         lane = self.lane(index)
         return lambda: _checked(lane, batch_id, planned, body)
 
-    def put(self, batch_id: str, planned: outbox.PlannedBatch, body: bytes) -> Receipt:
+    def put(
+        self, batch_id: str, planned: outbox.PlannedBatch, body: bytes, replay: bool = False
+    ) -> Receipt:
         """Send one batch; record its receipt with the rows it marks, in one transaction."""
         receipt = _checked(self.t, batch_id, planned, body)
-        self.book(batch_id, planned, receipt)
+        self.book(batch_id, planned, receipt, replay)
         return receipt
 
-    def book(self, batch_id: str, planned: outbox.PlannedBatch, receipt: Receipt) -> None:
+    def book(
+        self, batch_id: str, planned: outbox.PlannedBatch, receipt: Receipt, replay: bool = False
+    ) -> None:
         """Record a batch's receipt with the rows it marks, in one transaction.
 
         A batch sent while an earlier one was in flight leaves out the rows of the
         records that one carried; where the earlier receipt refused such a record,
         its rows in this batch are refused too (not marked synced).
+
+        ``replay``: the batch went before under this id and is sent again as the
+        records are NOW; the server may answer with the receipt of the first sending,
+        which vouches for the rows in the batch's range only, not for a later edit
+        read into the batch again (its later row stays to be sent).
         """
         carried = {(record.kind, record.id) for record in planned.records}
         left_out = [r for key, r in self.refused.items() if key not in carried]
         marks = receipt.model_copy(update={"results": [*receipt.results, *left_out]})
         with transaction(self.conn):
-            outbox.apply_receipt(self.conn, marks, planned.records)
+            outbox.apply_receipt(self.conn, marks, () if replay else planned.records)
             # Receipts of batches in flight together may come back with lower marks.
             self.conn.execute(
                 "UPDATE sync_state SET last_acked_seq = max(last_acked_seq, ?)",

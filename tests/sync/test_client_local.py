@@ -347,6 +347,37 @@ def test_batches_whose_answers_were_lost_go_again_under_their_ids(
     assert _states(demo).keys() == {"synced"}
 
 
+@pytest.mark.parametrize("change", ["edited", "deleted"])
+def test_a_record_changed_while_its_batch_had_no_answer_arrives_changed(
+    demo: Database, stand: tuple[Stand, str], change: str
+) -> None:
+    """The server applied the batch but its answer was lost; the title is then edited (or
+    deleted). The replay reads the title as it is now, but the server answers with the
+    first sending's receipt: the change must still go, in a later batch."""
+    from app.db.models import Title
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    state, url = stand
+    state.lose_answers = 1
+    client = SyncClient(demo, tries=1, backoff=0.01, window=1, batch_records=50)
+    client.enroll(url, "ABCD-EFGH-JK")
+    with pytest.raises(SyncError):
+        client.sync()
+    title = next(r for r in state.batches[0].records if r.kind == "title")
+    with UnitOfWork(demo, SYSTEM) as uow:
+        row = uow.get(Title, title.id)
+        assert row is not None
+        if change == "deleted":
+            uow.delete(row)
+        else:
+            row.title += " (edisi revisi)"
+    _client(demo).sync()
+    on_pc = _records_on_pc(demo)
+    assert on_pc[("title", title.id)] == title.version + 1
+    assert state.records == on_pc
+    assert _states(demo).keys() == {"synced"}
+
+
 def test_413_halves_the_batch_until_it_fits(demo: Database, stand: tuple[Stand, str]) -> None:
     state, url = stand
     state.refuse_above = 60
