@@ -165,8 +165,11 @@ def apply_receipt(
     record is on the server at a newer version already). ``sent``: the records
     the batch carried; a later row of one of them at a version not above the
     one sent is on the server too, and is marked so that the next batch does
-    not carry the record again.
+    not carry the record again; for a rejected one, such a later row already
+    marked synced (by a batch that left the record out for this one) is
+    rejected too.
     """
+    sent = list(sent)
     rejected_ids = {(r.kind, r.id) for r in receipt.results if r.status == "rejected"}
     ahead = [
         (record.version, record.kind, record.id, receipt.seq_to)
@@ -180,6 +183,7 @@ def apply_receipt(
             ahead,
         )
     rejected = 0
+    carried: dict[tuple[str, str], int] = {(r.kind, r.id): r.version for r in sent}
     for result in receipt.results:
         if result.status != "rejected":
             continue
@@ -188,6 +192,16 @@ def apply_receipt(
             " AND table_name = ? AND record_id = ? AND state IN ('pending', 'sending')",
             (result.code, receipt.seq_from, receipt.seq_to, result.kind, result.id),
         ).rowcount
+        version = carried.get((result.kind, result.id))
+        if version is not None:
+            # A later row of the record that a batch after this one marked synced without
+            # carrying it (this batch had it; then this batch was halved and sent again):
+            # its change is in the refused version, so it is refused with it.
+            rejected += conn.execute(
+                "UPDATE outbox SET state = 'rejected', error = ? WHERE seq > ?"
+                " AND table_name = ? AND record_id = ? AND version <= ? AND state = 'synced'",
+                (result.code, receipt.seq_to, result.kind, result.id, version),
+            ).rowcount
     synced = conn.execute(
         "UPDATE outbox SET state = 'synced', error = NULL WHERE seq BETWEEN ? AND ?"
         " AND state IN ('pending', 'sending')",

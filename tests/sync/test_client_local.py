@@ -378,6 +378,48 @@ def test_a_record_changed_while_its_batch_had_no_answer_arrives_changed(
     assert _states(demo).keys() == {"synced"}
 
 
+def test_a_record_refused_after_its_batch_was_halved_stays_refused(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    """The first batch carries a visit whose later row is in the third batch's range (left
+    out there: the first carries it). The first batch is too large (413) and goes again
+    halved after the third was marked: the visit's refusal covers its later row too."""
+    from app.db.models import Visit
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    state, url = stand
+    state.max_records = 100
+    conn = demo.connect()
+    conn.execute(
+        "UPDATE outbox SET state = 'synced' WHERE seq <= (SELECT max(seq) - 250 FROM outbox)"
+    )
+    conn.commit()
+    visit = conn.execute(
+        "SELECT record_id FROM outbox WHERE table_name = 'visit' AND state = 'pending'"
+        " ORDER BY seq LIMIT 1"
+    ).fetchone()[0]
+    conn.close()
+    with UnitOfWork(demo, SYSTEM) as uow:
+        changed = uow.get(Visit, visit)
+        assert changed is not None
+        changed.notes = "diubah"
+    state.reject = {visit}
+    state.refuse_above = 99  # the full batches; the third, shorter one goes through
+    state.hold_until = 3
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    result = client.sync()
+    assert result.refused == 1 and [r.id for r in client.state().rejected_records] == [visit]
+    conn = demo.connect()
+    try:
+        rows = conn.execute(
+            "SELECT state FROM outbox WHERE record_id = ? ORDER BY seq", (visit,)
+        ).fetchall()
+    finally:
+        conn.close()
+    assert [row[0] for row in rows] == ["rejected", "rejected"]
+
+
 def test_413_halves_the_batch_until_it_fits(demo: Database, stand: tuple[Stand, str]) -> None:
     state, url = stand
     state.refuse_above = 60
