@@ -9,6 +9,7 @@ sync`` command drive it. A sync:
    Above the PC's highest outbox seq, the database is a copy or an old one: a
    new epoch starts and everything not yet synced goes again. Below what the
    PC last heard, the server lost batches: the rows after it are sent again;
+   so are rows held as sent past a gap that none of the server's ranges has;
 3. batches left ``sending`` by a cut or a crash are sent again under their own
    ids (the server answers a replay with the stored receipt); then batches from
    high-water + 1, each within the server's record and byte limits. They go
@@ -787,6 +788,10 @@ class _Run:
             with transaction(conn):
                 conn.execute("UPDATE sync_state SET last_acked_seq = ?", (high_water,))
                 self.set_inflight([])
+        elif state.received is not None:
+            # Batches past a gap that the server lost since (restored from a backup): their
+            # rows are held as sent, but no range of the server's has them.
+            outbox.reopen_outside(conn, high_water, state.received)
         self.epoch = epoch
 
         self.total = outbox.open_records(conn)

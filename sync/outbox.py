@@ -253,6 +253,25 @@ def reopen_after(conn: sqlite3.Connection, high_water: int) -> int:
         ).rowcount
 
 
+def reopen_outside(conn: sqlite3.Connection, high_water: int, received: list[list[int]]) -> int:
+    """Rows past the mark held as sent whose numbers the server does not have in any range
+    (it lost them: restored from a backup) are to be sent again."""
+    lost = 0
+    with transaction(conn):
+        start = high_water + 1
+        for first, last in [*sorted(received), [max_seq(conn) + 1, max_seq(conn) + 1]]:
+            if last < start:
+                continue
+            if first > start:
+                lost += conn.execute(
+                    "UPDATE outbox SET state = 'pending', batch_id = NULL, error = NULL"
+                    " WHERE seq BETWEEN ? AND ? AND state = 'synced'",
+                    (start, first - 1),
+                ).rowcount
+            start = max(start, last + 1)
+    return lost
+
+
 def settle_up_to(conn: sqlite3.Connection, high_water: int) -> int:
     """Rows up to the server's high-water mark that are still open are on the server."""
     return conn.execute(

@@ -434,6 +434,10 @@ class SyncState(_Strict):
     # epoch has arrived (0: none, or an epoch the server has never seen).
     high_water: int
     server_time: datetime
+    # Every range of outbox numbers that has arrived ([[from, to], ...], merged, sorted):
+    # rows the PC holds as sent past a gap and outside these, the server lost (it was
+    # restored from a backup). None from an older server.
+    received: list[list[int]] | None = None
 
 
 class CodeEntry(_Strict):

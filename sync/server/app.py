@@ -122,13 +122,16 @@ def create_app(database_url: str | None = None, *, db: Database | None = None) -
     ) -> SyncState:
         with database.transaction() as session:
             device = _device(session, credentials)
-            mark = ingest.sync_high_water(session, device.library_id, device.device_id, db_epoch)
+            mark, received = ingest.sync_mark(
+                session, device.library_id, device.device_id, db_epoch
+            )
         return SyncState(
             device_id=device.device_id,
             library_id=device.library_id,
             db_epoch=db_epoch,
             high_water=mark,
             server_time=datetime.now(UTC),
+            received=received,
         )
 
     @app.put(

@@ -707,5 +707,14 @@ def _sqlite_write(
 
 
 def sync_high_water(session: Session, library_id: str, device_id: str, epoch: str) -> int:
+    return sync_mark(session, library_id, device_id, epoch)[0]
+
+
+def sync_mark(
+    session: Session, library_id: str, device_id: str, epoch: str
+) -> tuple[int, list[list[int]]]:
+    """The high-water mark of a device's epoch and every range that has arrived."""
     mark = session.get(EpochMark, (library_id, device_id, epoch))
-    return mark.high_water if mark is not None else 0
+    if mark is None:
+        return 0, []
+    return mark.high_water, merge_ranges(_json(mark.received))

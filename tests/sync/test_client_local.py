@@ -27,6 +27,7 @@ import pytest
 from app.core.tasks import Cancelled, Progress
 from app.db.database import Database
 from app.db.tables import SYNCED_TABLES
+from sync import outbox
 from sync.client import SyncClient, SyncStep
 from sync.protocol import (
     Batch,
@@ -39,6 +40,7 @@ from sync.protocol import (
     SyncState,
     decode_batch,
 )
+from sync.server.ingest import merge_ranges
 from sync.transport import SyncError
 from tests.sync_child import demo_copy, personal_values
 
@@ -51,6 +53,7 @@ class Stand:
         self.max_records = 500
         self.refuse_above: int | None = None  # 413 for batches with more records
         self.lose_answers = 0  # apply, then close the connection without answering
+        self.fail_once: set[int] = set()  # seq_from of batches answered 503 once, not applied
         self.reject: set[str] = set()  # record ids to reject as invalid_record
         self.server_time = datetime.now(UTC)
         self.reference_version = 1
@@ -169,6 +172,7 @@ def _handler(stand: Stand) -> type[BaseHTTPRequestHandler]:
                         db_epoch=epoch,
                         high_water=stand.high_water(device, epoch),
                         server_time=datetime.now(UTC),
+                        received=merge_ranges(stand.ranges.get((device, epoch), [])),
                     ),
                 )
             elif url.path == "/api/v1/reference":
@@ -227,6 +231,10 @@ def _handler(stand: Stand) -> type[BaseHTTPRequestHandler]:
             with stand.lock:
                 if batch.batch_id in stand.receipts:
                     self.answer(200, stand.receipts[batch.batch_id])
+                    return
+                if batch.seq_from in stand.fail_once:
+                    stand.fail_once.discard(batch.seq_from)
+                    self.answer(503, {"envelope": "perpusdesa-sync", "code": "server_error"})
                     return
                 if stand.refuse_above is not None and len(batch.records) > stand.refuse_above:
                     self.answer(413, {"envelope": "perpusdesa-sync", "code": "too_large"})
@@ -418,6 +426,43 @@ def test_a_record_refused_after_its_batch_was_halved_stays_refused(
     finally:
         conn.close()
     assert [row[0] for row in rows] == ["rejected", "rejected"]
+
+
+def test_batches_past_a_gap_that_the_server_lost_go_again(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    """Of three batches, the first fails and the other two arrive (past a gap: the mark
+    stays). The server is then restored from its backup of before them: the next sync
+    sends their changes again, though the PC had them as sent."""
+    import copy
+
+    from app.db.models import Visit
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    state, url = stand
+    client = _client(demo)
+    client.enroll(url, "ABCD-EFGH-JK")
+    client.sync()
+    backup = copy.deepcopy((state.records, state.ranges, state.receipts))
+    conn = demo.connect()
+    ids = [row[0] for row in conn.execute("SELECT id FROM visit ORDER BY id LIMIT 300")]
+    before = outbox.max_seq(conn)
+    conn.close()
+    with UnitOfWork(demo, SYSTEM) as uow:
+        for visit_id in ids:
+            visit = uow.get(Visit, visit_id)
+            assert visit is not None
+            visit.notes = "diperbaiki"
+    state.max_records = 100
+    state.fail_once = {before + 1}
+    state.hold_until = 3
+    with pytest.raises(SyncError):
+        SyncClient(demo, tries=1, backoff=0.01).sync()
+    assert client.state().synced > 0 and client.state().sending == 100
+    state.records, state.ranges, state.receipts = backup  # the server's disk failed
+    _client(demo).sync()
+    assert state.records == _records_on_pc(demo)
+    assert _states(demo).keys() == {"synced"}
 
 
 def test_413_halves_the_batch_until_it_fits(demo: Database, stand: tuple[Stand, str]) -> None:

@@ -276,10 +276,13 @@ def test_the_high_water_mark_waits_for_a_gap(shared_server: SyncServer) -> None:
     assert device.put(device.batch([visit()], 1, 10)).json()["high_water"] == 10
     assert device.put(device.batch([visit()], 21, 30)).json()["high_water"] == 10  # 11-20 lost
     assert mark() == 10
+    # The ranges that arrived, so that the PC can tell what past the gap the server has.
+    state = device.get("/sync/state", db_epoch=device.epoch).json()
+    assert state["received"] == [[1, 10], [21, 30]]
     assert device.put(device.batch([visit()], 11, 20)).json()["high_water"] == 30
     assert mark() == 30
     other_epoch = device.get("/sync/state", db_epoch=str(uuid.uuid4())).json()
-    assert other_epoch["high_water"] == 0
+    assert other_epoch["high_water"] == 0 and other_epoch["received"] == []
 
 
 def test_a_token_of_one_library_cannot_touch_another(shared_server: SyncServer) -> None:
