@@ -790,8 +790,13 @@ class _Run:
                 self.set_inflight([])
         elif state.received is not None:
             # Batches past a gap that the server lost since (restored from a backup): their
-            # rows are held as sent, but no range of the server's has them.
-            outbox.reopen_outside(conn, high_water, state.received)
+            # rows are held as sent, but no range of the server's has them. (Only batches of
+            # this epoch: rows sent in an earlier one are in no range of this one.)
+            booked = self.meta.get("booked")
+            if isinstance(booked, dict) and booked.get("epoch") == epoch:
+                sent_to = int(booked.get("seq_to", 0))
+                if sent_to > high_water:
+                    outbox.reopen_outside(conn, high_water, state.received, sent_to)
         self.epoch = epoch
 
         self.total = outbox.open_records(conn)
@@ -1028,6 +1033,10 @@ class _Run:
         marks = receipt.model_copy(update={"results": [*receipt.results, *left_out]})
         with transaction(self.conn):
             outbox.apply_receipt(self.conn, marks, () if replay else planned.records)
+            booked = self.meta.get("booked")
+            if not isinstance(booked, dict) or booked.get("epoch") != self.epoch:
+                booked = {"epoch": self.epoch, "seq_to": 0}
+            self.meta["booked"] = {**booked, "seq_to": max(booked["seq_to"], receipt.seq_to)}
             # Receipts of batches in flight together may come back with lower marks.
             self.conn.execute(
                 "UPDATE sync_state SET last_acked_seq = max(last_acked_seq, ?)",

@@ -253,13 +253,16 @@ def reopen_after(conn: sqlite3.Connection, high_water: int) -> int:
         ).rowcount
 
 
-def reopen_outside(conn: sqlite3.Connection, high_water: int, received: list[list[int]]) -> int:
-    """Rows past the mark held as sent whose numbers the server does not have in any range
-    (it lost them: restored from a backup) are to be sent again."""
+def reopen_outside(
+    conn: sqlite3.Connection, high_water: int, received: list[list[int]], sent_to: int
+) -> int:
+    """Rows past the mark, up to ``sent_to`` (the end of the last batch this epoch's
+    receipts marked), held as sent but in none of the server's ranges (it lost them:
+    restored from a backup) are to be sent again."""
     lost = 0
     with transaction(conn):
         start = high_water + 1
-        for first, last in [*sorted(received), [max_seq(conn) + 1, max_seq(conn) + 1]]:
+        for first, last in [*sorted(received), [sent_to + 1, sent_to + 1]]:
             if last < start:
                 continue
             if first > start:
