@@ -88,7 +88,8 @@ def test_thirty_cuts_then_a_clean_sync(server_sqlite: SyncServer, demo: Database
             conn.execute("UPDATE outbox SET state = 'pending'")
             conn.execute("UPDATE sync_state SET db_epoch = ?, last_acked_seq = 0", (uuid7(),))
             conn.close()
-        assert proxy.cuts == 30
+        # At least thirty: connections planned at once near the end may each be cut.
+        assert proxy.cuts >= 30
         print(f"cuts {proxy.cuts}, failed syncs {failures}, connections {proxy.connections}")
     point_at(demo, server.url)
     client.sync()
