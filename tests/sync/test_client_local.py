@@ -391,31 +391,51 @@ def test_a_record_changed_while_its_batch_had_no_answer_arrives_changed(
     assert _states(demo).keys() == {"synced"}
 
 
+def _a_visit_changed_among_the_last_250_rows(demo: Database) -> str:
+    """Leave the last 250 outbox rows to send (three batches of 100) and change the first
+    visit among them once: its later row falls in the last batch's range."""
+    from app.db.models import Visit
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    conn = demo.connect()
+    conn.execute(
+        "UPDATE outbox SET state = 'synced' WHERE seq <= (SELECT max(seq) - 250 FROM outbox)"
+    )
+    conn.commit()
+    visit = str(
+        conn.execute(
+            "SELECT record_id FROM outbox WHERE table_name = 'visit' AND state = 'pending'"
+            " ORDER BY seq LIMIT 1"
+        ).fetchone()[0]
+    )
+    conn.close()
+    with UnitOfWork(demo, SYSTEM) as uow:
+        changed = uow.get(Visit, visit)
+        assert changed is not None
+        changed.notes = "diubah"
+    return visit
+
+
+def _row_states(demo: Database, record_id: str) -> list[str]:
+    conn = demo.connect()
+    try:
+        rows = conn.execute(
+            "SELECT state FROM outbox WHERE record_id = ? ORDER BY seq", (record_id,)
+        ).fetchall()
+    finally:
+        conn.close()
+    return [str(row[0]) for row in rows]
+
+
 def test_a_record_refused_after_its_batch_was_halved_stays_refused(
     demo: Database, stand: tuple[Stand, str]
 ) -> None:
     """The first batch carries a visit whose later row is in the third batch's range (left
     out there: the first carries it). The first batch is too large (413) and goes again
     halved after the third was marked: the visit's refusal covers its later row too."""
-    from app.db.models import Visit
-    from app.db.uow import SYSTEM, UnitOfWork
-
     state, url = stand
     state.max_records = 100
-    conn = demo.connect()
-    conn.execute(
-        "UPDATE outbox SET state = 'synced' WHERE seq <= (SELECT max(seq) - 250 FROM outbox)"
-    )
-    conn.commit()
-    visit = conn.execute(
-        "SELECT record_id FROM outbox WHERE table_name = 'visit' AND state = 'pending'"
-        " ORDER BY seq LIMIT 1"
-    ).fetchone()[0]
-    conn.close()
-    with UnitOfWork(demo, SYSTEM) as uow:
-        changed = uow.get(Visit, visit)
-        assert changed is not None
-        changed.notes = "diubah"
+    visit = _a_visit_changed_among_the_last_250_rows(demo)
     state.reject = {visit}
     state.refuse_above = 99  # the full batches; the third, shorter one goes through
     state.hold_until = 3
@@ -423,14 +443,7 @@ def test_a_record_refused_after_its_batch_was_halved_stays_refused(
     client.enroll(url, "ABCD-EFGH-JK")
     result = client.sync()
     assert result.refused == 1 and [r.id for r in client.state().rejected_records] == [visit]
-    conn = demo.connect()
-    try:
-        rows = conn.execute(
-            "SELECT state FROM outbox WHERE record_id = ? ORDER BY seq", (visit,)
-        ).fetchall()
-    finally:
-        conn.close()
-    assert [row[0] for row in rows] == ["rejected", "rejected"]
+    assert _row_states(demo, visit) == ["rejected", "rejected"]
 
 
 def test_batches_past_a_gap_that_the_server_lost_go_again(
@@ -683,26 +696,9 @@ def test_a_record_refused_while_later_batches_were_in_flight_stays_refused(
 ) -> None:
     """A visit changed after its first row: the later batch leaves it out (the first
     batch carries its latest version); the first batch's receipt refuses it."""
-    from app.db.models import Visit
-    from app.db.uow import SYSTEM, UnitOfWork
-
     state, url = stand
     state.max_records = 100
-    conn = demo.connect()
-    # 250 rows left to send: three batches, all in flight at once.
-    conn.execute(
-        "UPDATE outbox SET state = 'synced' WHERE seq <= (SELECT max(seq) - 250 FROM outbox)"
-    )
-    conn.commit()
-    visit = conn.execute(
-        "SELECT record_id FROM outbox WHERE table_name = 'visit' AND state = 'pending'"
-        " ORDER BY seq LIMIT 1"
-    ).fetchone()[0]
-    conn.close()
-    with UnitOfWork(demo, SYSTEM) as uow:
-        changed = uow.get(Visit, visit)
-        assert changed is not None
-        changed.notes = "diubah"
+    visit = _a_visit_changed_among_the_last_250_rows(demo)
     state.reject = {visit}
     state.hold_until = 3
     client = _client(demo)
@@ -713,15 +709,11 @@ def test_a_record_refused_while_later_batches_were_in_flight_stays_refused(
     assert result.refused == 1 and [r.id for r in result.rejected_records] == [visit]
     status = client.state()
     assert [r.id for r in status.rejected_records] == [visit]
-    conn = demo.connect()
-    try:
-        rows = conn.execute(
-            "SELECT state FROM outbox WHERE record_id = ? ORDER BY seq", (visit,)
-        ).fetchall()
-    finally:
-        conn.close()
-    assert [row[0] for row in rows] == ["rejected", "rejected"]
+    assert _row_states(demo, visit) == ["rejected", "rejected"]
     # Corrected, it goes again.
+    from app.db.models import Visit
+    from app.db.uow import SYSTEM, UnitOfWork
+
     state.reject = set()
     with UnitOfWork(demo, SYSTEM) as uow:
         fixed = uow.get(Visit, visit)
