@@ -355,13 +355,21 @@ class Counts(_Strict):
 
 
 class RecordResult(_Strict):
-    """A record that was not simply applied (stale or rejected), with why."""
+    """A record that was not simply applied (stale or rejected), with why; or one the
+    server holds at the same version with other content (``unchanged``, code
+    ``differs``: a PC restored from a backup, or two PCs, made that version twice).
+
+    For ``stale`` and ``differs``, the version the server holds and the device's time
+    of its last change: where the PC changed the record after that, its change is the
+    newer one, and it sends it again above the server's version."""
 
     kind: str
     id: str
     status: RecordStatus
-    code: str  # stale, forbidden_library, invalid_record, personal_field
+    code: str  # stale, differs, forbidden_library, invalid_record, personal_field
     message: str  # English, for logs; the PC shows its own Indonesian text per code
+    server_version: int | None = None
+    server_updated_at: datetime | None = None  # the device's clock of that version
 
 
 class Receipt(_Strict):

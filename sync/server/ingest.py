@@ -3,7 +3,7 @@
 Each record is checked first (its payload against the allow-list models; a bad
 one is rejected alone), and one row per record key is made (a later, newer
 version in the same batch replaces an earlier one). The rows are written
-set-based, and the versions stored before them come back from the same work.
+set-based, and what was stored before them comes back from the same work.
 
 - PostgreSQL: the rows are streamed with a binary COPY while the batch is still
   being checked, so that the database inserts them on the other core meanwhile.
@@ -18,7 +18,11 @@ versions read and the newer ones written with ``INSERT ... ON CONFLICT DO UPDATE
 record can never lower its version; on PostgreSQL one statement does both).
 
 Each record is then judged in the batch's order (inserted, updated, unchanged,
-stale). The epoch mark and the receipt are stored in the same transaction, so a
+stale). For a stale one, and an unchanged one whose content differs from what
+the server holds (``differs``: that version was made twice, by a PC restored
+from a backup, or by two PCs), the receipt says which version the server holds
+and the device's time of its change: the PC sends its change again above that
+version where it made its own later. The epoch mark and the receipt are stored in the same transaction, so a
 replay of the batch id gets it back unchanged. The few statements per batch go
 through the driver's cursor (SQLAlchemy's per-statement work would cost more
 than a small statement); its errors are raised as SQLAlchemy's (a concurrent
@@ -119,9 +123,9 @@ _SQLITE_UPSERT: Final = (
 # savepoint, since COPY knows no ON CONFLICT: if a record is stored already, the COPY
 # fails whole and the rows go as one JSON array instead, inserted in one statement that
 # names the records that were new; the others (and a record's later, newer version in
-# the same batch) in a second one that upserts them and answers the versions stored
-# before it (the statement's snapshot; per row a probe of the primary key, whatever the
-# planner believes of the library's size). Times in the array travel as microseconds
+# the same batch) in a second one that upserts them and answers what was stored before
+# it (the statement's snapshot; per row a probe of the primary key, whatever the planner
+# believes of the library's size). Times in the array travel as microseconds
 # since 1970 (whole seconds and the rest: exact).
 _PG_COPY: Final = f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN (FORMAT BINARY)"
 _PG_COPY_TYPES: Final = (
@@ -157,8 +161,9 @@ _PG_UPSERT: Final = (
     f"WITH t AS MATERIALIZED (SELECT CAST(%s AS TEXT) AS l, * FROM {_PG_ROWS}), "
     f"w AS (INSERT INTO record ({', '.join(RECORD_COLUMNS)}) SELECT t.l, {_PG_VALUES} "
     f"FROM t{_ON_CONFLICT}) "
-    "SELECT t.k, t.i, (SELECT r.version FROM record AS r "
-    "WHERE r.library_id = t.l AND r.kind = t.k AND r.id = t.i) FROM t"
+    "SELECT t.k, t.i, r.version, CAST(r.data AS TEXT), r.updated_at, r.deleted_at FROM t "
+    "LEFT JOIN LATERAL (SELECT * FROM record AS r "
+    "WHERE r.library_id = t.l AND r.kind = t.k AND r.id = t.i) AS r ON TRUE"
 )
 _BATCH_COLUMNS: Final = (
     "library_id, device_id, batch_id, db_epoch, seq_from, seq_to, received_at, receipt"
@@ -392,28 +397,29 @@ def _apply(
                 )
         except UniqueViolation:  # a record is stored already
             cursor.execute("ROLLBACK TO SAVEPOINT record_copy")
-            known = _pg_write(cursor, library_id, device_id, received_at, newest)
+            known, held = _pg_write(cursor, library_id, device_id, received_at, newest)
         else:  # every record was new: only the later versions are left to write
             _pg_write(cursor, library_id, device_id, received_at, later)
-            known = {}
+            known, held = {}, {}
     elif postgres:  # many batches in this transaction already (a bundle): no more savepoints
         checked, newest, _ = _check(
             batch.records, library_id, device_id, received_time, month, _pg_time
         )
-        known = _pg_write(cursor, library_id, device_id, received_at, newest)
+        known, held = _pg_write(cursor, library_id, device_id, received_at, newest)
     else:
         checked, newest, _ = _check(
             batch.records, library_id, device_id, received_time, month, _sqlite_time
         )
-        known = _sqlite_write(cursor, library_id, newest)
+        known, held = _sqlite_write(cursor, library_id, newest)
     results: list[RecordResult] = []
-    inserted = updated = unchanged = stale = 0
+    inserted = updated = unchanged = stale = rejected = 0
     if not known and len(newest) == len(checked):
         # Every record good (each has its row), once in the batch (one row per key) and new.
         checked, inserted = [], len(checked)
     for record, key, problem in checked:
         if problem is not None:
             code, message = problem
+            rejected += 1
             results.append(
                 RecordResult(
                     kind=record.kind, id=record.id, status="rejected", code=code, message=message
@@ -428,20 +434,28 @@ def _apply(
             updated += 1
         elif stored == version:
             unchanged += 1
+            before = held.get(key)
+            row = newest.get(key)
+            # The same version with other content: made twice (a PC restored from a
+            # backup, or two PCs); the PC judges which change is the newer one.
+            if (
+                before is not None
+                and before.data is not None
+                and row is not None
+                and row[3] == version
+                and (before.data != row[4] or not _same_time(before.deleted_at, row[7]))
+            ):
+                results.append(
+                    _held_result(record, "unchanged", "differs", before, "with other content")
+                )
             continue
         else:
             stale += 1
-            results.append(
-                RecordResult(
-                    kind=record.kind,
-                    id=record.id,
-                    status="stale",
-                    code="stale",
-                    message=f"the server has version {stored}",
-                )
-            )
+            results.append(_held_result(record, "stale", "stale", held[key]))
             continue
         known[key] = version
+        # What the server holds is this record now (its text is judged only when read back).
+        held[key] = _Held(version, None, record.updated_at, record.deleted_at)
 
     mark_key = (library_id, device_id, epoch)
     cursor.execute(sql.mark_get, mark_key)
@@ -461,7 +475,7 @@ def _apply(
             updated=updated,
             unchanged=unchanged,
             stale=stale,
-            rejected=len(results) - stale,
+            rejected=rejected,
         ),
         results=results,
         high_water=mark,
@@ -487,6 +501,44 @@ def _apply(
 
 Checked = list[tuple[Record, tuple[str, str], tuple[str, str] | None]]
 Row = tuple[Any, ...]  # RECORD_COLUMNS' values
+
+
+@dataclass(frozen=True)
+class _Held:
+    """What the server holds of a record sent again: read before the batch's write."""
+
+    version: int
+    data: str | None  # the JSON text as stored (None: written by this batch)
+    updated_at: Any  # the device's time: SQLite's text, or PostgreSQL's aware datetime
+    deleted_at: Any
+
+
+def _aware(moment: Any) -> datetime:
+    """A stored time as an aware datetime (SQLite keeps UTC text without a zone)."""
+    if isinstance(moment, str):
+        return datetime.fromisoformat(moment).replace(tzinfo=UTC)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _same_time(stored: Any, sent: Any) -> bool:
+    if stored is None or sent is None:
+        return stored is sent
+    return _aware(stored) == _aware(sent)
+
+
+def _held_result(
+    record: Record, status: Any, code: str, held: _Held, what: str = ""
+) -> RecordResult:
+    """A record the server holds at its own version: which, and when the device made it."""
+    return RecordResult(
+        kind=record.kind,
+        id=record.id,
+        status=status,
+        code=code,
+        message=f"the server has version {held.version} {what}".strip(),
+        server_version=held.version,
+        server_updated_at=_aware(held.updated_at),
+    )
 
 
 def _check(
@@ -639,25 +691,26 @@ def _pg_write(
     device_id: str,
     received_at: datetime,
     rows: dict[tuple[str, str], Row],
-) -> dict[tuple[str, str], int]:
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], _Held]]:
     """Insert the rows (one per key) of new records, then upsert those of the records already
-    stored; {(kind, id): version} stored before."""
+    stored; {(kind, id): version} stored before, and what was stored."""
     if not rows:
-        return {}
+        return {}, {}
     parts = {key: _pg_part(row) for key, row in rows.items()}
     cursor.execute(
         _PG_NEW, (library_id, received_at, device_id, "[" + ",".join(parts.values()) + "]")
     )
     added = {(kind, row_id) for kind, row_id in cursor.fetchall()}
     if len(added) == len(parts):
-        return {}
+        return {}, {}
     others = [part for key, part in parts.items() if key not in added]
     cursor.execute(_PG_UPSERT, (library_id, "[" + ",".join(others) + "]", received_at, device_id))
-    return {
-        (kind, row_id): version
-        for kind, row_id, version in cursor.fetchall()
+    held = {
+        (kind, row_id): _Held(version, data, updated, deleted)
+        for kind, row_id, version, data, updated, deleted in cursor.fetchall()
         if version is not None
     }
+    return {key: one.version for key, one in held.items()}, held
 
 
 def _pg_part(row: Row) -> str:
@@ -674,10 +727,10 @@ def _pg_part(row: Row) -> str:
 
 def _sqlite_write(
     cursor: Any, library_id: str, newest: dict[tuple[str, str], Row]
-) -> dict[tuple[str, str], int]:
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], _Held]]:
     """Insert the rows (one per key) of new records, then upsert those of the records stored
-    at an older version; {(kind, id): version} stored before."""
-    known: dict[tuple[str, str], int] = {}
+    at an older version; {(kind, id): version} stored before, and what was stored."""
+    held: dict[tuple[str, str], _Held] = {}
     rows = list(newest.values())
     stored: list[tuple[str, str]] = []  # keys of the rows not inserted: stored already
     for start in range(0, len(rows), 500):  # 500 x 11 parameters: within SQLite's limit
@@ -695,15 +748,22 @@ def _sqlite_write(
     for start in range(0, len(stored), 500):
         keys = stored[start : start + 500]
         cursor.execute(
-            f"SELECT r.kind, r.id, r.version FROM (VALUES {', '.join(['(?, ?)'] * len(keys))}) "
-            "AS w JOIN record AS r ON r.library_id = ? AND r.kind = w.column1 AND r.id = w.column2",
+            "SELECT r.kind, r.id, r.version, r.data, r.updated_at, r.deleted_at "
+            f"FROM (VALUES {', '.join(['(?, ?)'] * len(keys))}) AS w JOIN record AS r "
+            "ON r.library_id = ? AND r.kind = w.column1 AND r.id = w.column2",
             (*chain.from_iterable(keys), library_id),
         )
-        known.update({(kind, row_id): version for kind, row_id, version in cursor.fetchall()})
+        held.update(
+            {
+                (kind, row_id): _Held(version, data, updated, deleted)
+                for kind, row_id, version, data, updated, deleted in cursor.fetchall()
+            }
+        )
+    known = {key: one.version for key, one in held.items()}
     newer = [row for key, row in newest.items() if key in known and known[key] < row[3]]
     if newer:
         cursor.executemany(_SQLITE_UPSERT, newer)
-    return known
+    return known, held
 
 
 def sync_high_water(session: Session, library_id: str, device_id: str, epoch: str) -> int:

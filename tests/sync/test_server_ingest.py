@@ -201,6 +201,54 @@ def test_a_later_batch_is_judged_against_the_stored_versions(database: Database)
     assert (rows[third.id].version, rows[third.id].data["gender"]) == (3, "P")
 
 
+def test_a_version_sent_again_says_what_the_server_holds_and_when_the_device_made_it(
+    database: Database,
+) -> None:
+    """Stale, or the same version with other content (made twice: a PC restored from a
+    backup, or two PCs): the receipt names the version the server holds and the device's
+    time of it, so the PC can tell whose change is the later one. The same content again
+    is simply unchanged; a deletion is other content."""
+    library_id, device_id = _enrol(database)
+    made = datetime(2026, 11, 2, 9, 15, 30, 250, tzinfo=UTC)
+    stored = [
+        visit(version=3, gender="L").model_copy(update={"updated_at": made}) for _ in range(4)
+    ]
+    _send(database, library_id, device_id, stored)
+    same, other, older, deleted = stored
+    later = made + timedelta(days=1)
+    again = [
+        same.model_copy(update={"updated_at": later}),  # same content, another time
+        other.model_copy(update={"data": {**other.data, "gender": "P"}, "updated_at": later}),
+        older.model_copy(update={"version": 2, "updated_at": later}),
+        deleted.model_copy(update={"deleted_at": later, "updated_at": later}),
+    ]
+    receipt = _send(database, library_id, device_id, again, seq_from=5)
+    assert receipt["counts"] == {
+        "inserted": 0,
+        "updated": 0,
+        "unchanged": 3,
+        "stale": 1,
+        "rejected": 0,
+    }
+    held = {
+        (r["id"], r["status"], r["code"]): (
+            r["server_version"],
+            datetime.fromisoformat(r["server_updated_at"]),
+        )
+        for r in receipt["results"]
+    }
+    assert held == {
+        (other.id, "unchanged", "differs"): (3, made),
+        (older.id, "stale", "stale"): (3, made),
+        (deleted.id, "unchanged", "differs"): (3, made),
+    }
+    rows = _rows(database, library_id)  # nothing written: the rule is the version's
+    assert {row.id: (row.version, row.data["gender"]) for row in rows.values()} == {
+        r.id: (3, "L") for r in stored
+    }
+    assert all(row.deleted_at is None for row in rows.values())
+
+
 def test_a_stored_record_late_in_a_full_batch_leaves_the_new_ones_written_once(
     database: Database,
 ) -> None:
