@@ -33,6 +33,15 @@ takes that id: every synced table's
 ``library_id`` (and the library's own id) is rewritten in one unit-of-work
 transaction and a new epoch re-sends everything under it.
 
+A version made twice: a PC restored from a backup (by the program, which keeps
+the versions the replaced database reached, or by a file put back by hand) or a
+copied folder may make a version of a record that the server holds already,
+with other content, or a lower one. The receipt says so (``stale``, or
+``unchanged`` with code ``differs``), with the server's version and the device's
+time of it; where this PC changed the record later, the record takes the
+version above the server's and goes again (``sync.outbox.send_newer_again``):
+the later change wins, by the device clocks, the only way to tell left.
+
 USB bundles: :meth:`SyncClient.export_bundle` writes the rows still to send as
 signed batches without marking them; :meth:`SyncClient.import_receipt` marks
 what the server's bundle receipt covers. Without the receipt file, the next sync
@@ -507,6 +516,7 @@ class SyncClient:
         progress = progress or Progress()
         conn = self._connect()
         try:
+            self._raise_versions(conn)  # left by a crash after a receipt
             ident = self._identity(conn)
             if not ident.server_url:
                 raise NotEnrolled()
@@ -541,6 +551,7 @@ class SyncClient:
         path = Path(path)
         conn = self._connect()
         try:
+            self._raise_versions(conn)
             ident = self._identity(conn)
             key = self._keys(ident.device_id).signing_key()
             if not ident.server_url or key is None or ident.library_id is None:
@@ -650,9 +661,22 @@ class SyncClient:
                         b for b in _bundle_batches(exported) if b["batch_id"] not in told
                     ]
                     _save_meta(conn, meta)
+            self._raise_versions(conn)
         finally:
             conn.close()
         return ReceiptResult(len(receipt.receipts), synced, rejected, ignored)
+
+    def _raise_versions(self, conn: sqlite3.Connection) -> None:
+        """Records a receipt found changed on this PC after the server's version of them
+        take the version above it (:func:`sync.outbox.raise_versions`), before batches are
+        made; in a unit of work, which alone writes synced tables."""
+        if conn.execute(
+            "SELECT 1 FROM outbox WHERE state = 'pending' AND op = 'newer' LIMIT 1"
+        ).fetchone():
+            from app.db.uow import SYSTEM, UnitOfWork
+
+            with UnitOfWork(self.db, SYSTEM) as uow:
+                outbox.raise_versions(uow.dbapi_connection())
 
 
 class _Run:
@@ -1032,7 +1056,7 @@ class _Run:
         left_out = [r for key, r in self.refused.items() if key not in carried]
         marks = receipt.model_copy(update={"results": [*receipt.results, *left_out]})
         with transaction(self.conn):
-            outbox.apply_receipt(self.conn, marks, () if replay else planned.records)
+            _, _, again = outbox.apply_receipt(self.conn, marks, () if replay else planned.records)
             booked = self.meta.get("booked")
             if not isinstance(booked, dict) or booked.get("epoch") != self.epoch:
                 booked = {"epoch": self.epoch, "seq_to": 0}
@@ -1043,9 +1067,13 @@ class _Run:
                 (receipt.high_water,),
             )
             self.set_inflight([b for b in self.inflight() if b.get("batch_id") != batch_id])
+        if again:
+            self.client._raise_versions(self.conn)
         counts = receipt.counts
         self.counts["sent"] += counts.inserted + counts.updated
-        self.counts["already"] += counts.unchanged + counts.stale
+        # A record made newer on this PC than the server's version goes again: counted
+        # when it is sent.
+        self.counts["already"] += max(0, counts.unchanged + counts.stale - again)
         self.counts["refused"] += counts.rejected
         self.counts["batches"] += 1
         for result in receipt.results:
@@ -1087,6 +1115,7 @@ class _Run:
                 refusals += outbox.apply_bundle_receipts(self.conn, bundle)[1]
             self.meta["exported"] = {**exported, "batches": left}
             _save_meta(self.conn, self.meta)
+        self.client._raise_versions(self.conn)
         self.counts["refused"] += len(refusals)
         self.rejected += [rejected_record(r.kind, r.id, r.code) for r in refusals]
 

@@ -23,13 +23,15 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.core.clock import to_db, utcnow
 from app.db.connection import transaction
 from sync.protocol import RECORD_KINDS, Receipt, Record, RecordResult
-from sync.records import read_records
+from sync.records import parse_time, read_records
 
 STATES = ("pending", "sending", "synced", "rejected")
 OPEN = ("pending", "sending")
 _FETCH = 2000
+_MAX_VERSION = 2**31 - 1  # the server's version column: a 32-bit integer
 
 
 @dataclass(frozen=True)
@@ -157,8 +159,9 @@ def unmark_sending(conn: sqlite3.Connection, seq_from: int, seq_to: int) -> None
 
 def apply_receipt(
     conn: sqlite3.Connection, receipt: Receipt, sent: Iterable[Record] = ()
-) -> tuple[int, int]:
-    """Mark the rows a receipt covers (inside the caller's transaction): (synced, rejected).
+) -> tuple[int, int, int]:
+    """Mark the rows a receipt covers (inside the caller's transaction): (synced, rejected,
+    records to go again above the server's version, :func:`send_newer_again`).
 
     Rows of a record the server rejected become ``rejected`` with the code in
     ``error``; the other rows still open in the range become ``synced`` (a stale
@@ -207,7 +210,69 @@ def apply_receipt(
         " AND state IN ('pending', 'sending')",
         (receipt.seq_from, receipt.seq_to),
     ).rowcount
-    return synced, rejected
+    return synced, rejected, send_newer_again(conn, receipt.results)
+
+
+def send_newer_again(conn: sqlite3.Connection, results: Iterable[RecordResult]) -> int:
+    """Records the server holds at a version this PC reached too (or a higher one), that
+    the PC changed after the server's version was made: each gets a ``pending`` row at
+    the version above the server's (op ``newer``), inside the caller's transaction (the
+    receipt's); their number. :func:`raise_versions` then gives the records that version,
+    so that they go again above it.
+
+    That version was made twice: by this PC before a restore from a backup (or a copy of
+    its database file put back) took the record back, and again after it; or by two PCs
+    of the library. The later change wins, by the device clocks' times of the two
+    changes (the PC's clock is checked against the server's at every sync). A record
+    changed before the server's version was made is left as it is: the server's is the
+    newer one.
+    """
+    again = 0
+    for result in results:
+        held, made = result.server_version, result.server_updated_at
+        # The kind names a table: only a kind the protocol knows.
+        if held is None or made is None or result.kind not in RECORD_KINDS:
+            continue
+        row = conn.execute(
+            f"SELECT version, updated_at FROM {result.kind} WHERE id = ?", (result.id,)
+        ).fetchone()
+        if row is None or int(row[0]) > held or held >= _MAX_VERSION:
+            continue  # gone, or changed again since: that change goes above the server's
+        changed = parse_time(row[1])
+        if changed is None or changed <= made:
+            continue
+        if conn.execute(
+            "SELECT 1 FROM outbox WHERE table_name = ? AND record_id = ? AND op = 'newer'"
+            " AND version > ? AND state = 'pending' LIMIT 1",
+            (result.kind, result.id, held),
+        ).fetchone():
+            continue  # another batch's receipt found it first
+        conn.execute(
+            "INSERT INTO outbox (table_name, record_id, version, op, created_at, state)"
+            " VALUES (?, ?, ?, 'newer', ?, 'pending')",
+            (result.kind, result.id, held + 1, to_db(utcnow())),
+        )
+        again += 1
+    return again
+
+
+def raise_versions(conn: sqlite3.Connection) -> int:
+    """Give each record with a ``pending`` row of op ``newer`` that row's version, where
+    its own is lower (on a unit of work's connection: synced tables are written); the
+    number of records raised. Run before batches are made: a record still below would go
+    at a version the server has."""
+    raised = 0
+    rows = conn.execute(
+        "SELECT table_name, record_id, max(version) FROM outbox"
+        " WHERE op = 'newer' AND state = 'pending' GROUP BY table_name, record_id"
+    ).fetchall()
+    for table, record_id, version in rows:
+        if table in RECORD_KINDS:
+            raised += conn.execute(
+                f"UPDATE {table} SET version = ? WHERE id = ? AND version < ?",
+                (version, record_id, version),
+            ).rowcount
+    return raised
 
 
 def apply_bundle_receipts(
@@ -237,7 +302,7 @@ def apply_bundle_receipts(
                 ).fetchone()
             ):
                 marked[(result.kind, result.id)] = result
-        done, _ = apply_receipt(conn, receipt.model_copy(update={"results": results}))
+        done, _, _ = apply_receipt(conn, receipt.model_copy(update={"results": results}))
         synced += done
         refused.update(((r.kind, r.id), r) for r in receipt.results if r.status == "rejected")
     return synced, list(marked.values())

@@ -27,7 +27,7 @@ import json
 import random
 import shutil
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -265,6 +265,107 @@ def test_restore_from_an_older_backup_loses_and_doubles_nothing(
     for kind, count in per_kind(made_between).items():
         expected[kind] += count
     assert per_kind(on_server) == expected
+
+
+def move_visit(db: Database, visit_id: str, minutes: int) -> None:
+    """A visit's time corrected: the demo's first visit time plus ``minutes``."""
+    from app.db.models import Visit
+    from app.db.uow import SYSTEM, UnitOfWork
+
+    with UnitOfWork(db, SYSTEM) as uow:
+        visit = uow.session.get(Visit, visit_id)
+        assert visit is not None
+        visit.visited_at = _BASE + timedelta(minutes=minutes)
+        uow.flush()
+
+
+_BASE = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def server_visit(server: SyncServer, library_id: str, visit_id: str) -> tuple[int, int]:
+    """A visit on the server: (version, minutes after the base time)."""
+    with server.database().transaction() as session:
+        version, data = session.execute(
+            text(
+                "SELECT version, data FROM record"
+                " WHERE library_id = :l AND kind = 'visit' AND id = :i"
+            ),
+            {"l": library_id, "i": visit_id},
+        ).one()
+    payload = json.loads(data) if isinstance(data, str) else data
+    moved = datetime.fromisoformat(payload["visited_at"]) - _BASE
+    return int(version), int(moved.total_seconds() // 60)
+
+
+class PowerCut(BaseException):
+    """The process stops where it is."""
+
+
+def test_a_database_file_copied_back_by_hand_loses_no_edit_made_after(
+    server: SyncServer, demo: Database, tmp_path: Path
+) -> None:
+    """The backup is a copy of the database file, put back by hand: the program has no
+    older database to take the versions from (as ``restore_backup`` does). An edit made
+    after it may reach a version the server holds already, from the lost database; the
+    server says so, with the time of its version, and the later change wins."""
+    client, library = enrol(server, demo)
+    client.sync()
+    conn = demo.connect()
+    try:
+        v, x, y, z = (str(row[0]) for row in conn.execute("SELECT id FROM visit LIMIT 4"))
+    finally:
+        conn.close()
+    move_visit(demo, z, 1)  # unsent when the file is copied: the copy holds it pending
+    demo.dispose()
+    copy = tmp_path / "copied.sqlite3"
+    shutil.copy2(demo.path, copy)
+
+    # The lost database goes on: edits synced, each visit at a version of its own.
+    move_visit(demo, v, 10)  # version 2
+    move_visit(demo, x, 20)
+    move_visit(demo, x, 21)  # version 3
+    move_visit(demo, y, 30)  # version 2
+    move_visit(demo, z, 40)  # version 3
+    client_for(demo).sync()
+    assert server_visit(server, library, v) == (2, 10)
+
+    # The file copied back; the librarian corrects two visits again, then syncs.
+    demo.dispose()
+    for leftover in (Path(f"{demo.path}-wal"), Path(f"{demo.path}-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copy2(copy, demo.path)
+    move_visit(demo, v, 11)  # version 2 again, other content
+    move_visit(demo, x, 22)  # version 2: below the server's 3
+    result = client_for(demo).sync()
+    assert result.new_epoch and result.refused == 0
+    assert open_rows(demo) == {}, "every change of the copied-back database is acknowledged"
+    # The later edits won, each above the server's version; the copy's unsent edit of z
+    # is older than the server's and did not overwrite it; y was not touched again.
+    assert server_visit(server, library, v) == (3, 11)
+    assert server_visit(server, library, x) == (4, 22)
+    assert server_visit(server, library, z) == (3, 40)
+    assert server_visit(server, library, y) == (2, 30)
+    assert pc_records(demo)[("visit", v)] == 3 and pc_records(demo)[("visit", x)] == 4
+
+    # An edit long after the copy went back: y reaches the server's version 2 again. The
+    # power goes right after the receipt that said so was recorded; the next sync goes on.
+    move_visit(demo, y, 31)
+    calls: list[str] = []
+
+    def power_cut(client: SyncClient, conn: Any) -> None:
+        calls.append("raise")
+        if len(calls) > 1:  # the first is at the sync's start: nothing to raise yet
+            raise PowerCut()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SyncClient, "_raise_versions", power_cut)
+        with pytest.raises(PowerCut):
+            client_for(demo).sync()
+    assert server_visit(server, library, y) == (2, 30)
+    again = client_for(demo).sync()
+    assert (again.sent, again.already_there, again.refused) == (1, 0, 0)
+    assert server_visit(server, library, y) == (3, 31)
+    assert open_rows(demo) == {}
 
 
 def _copy_folder(db: Database, target: Path) -> Database:
