@@ -125,6 +125,8 @@ META_KEY = "sync_client"
 ENROL_TRIES: Final = 2
 # Batches in flight at once, each on its own connection (1: one after the other).
 WINDOW: Final = 3
+# Batches that timed out, kept to ask the server about at the next sync (see _Run.forget).
+TIMED_OUT_KEPT: Final = 20
 T = TypeVar("T")
 REFERENCE_KEY = "national_reference"
 
@@ -797,6 +799,8 @@ class _Run:
         for sent in sent_before:
             if isinstance(sent, dict) and sent.get("epoch") == epoch:
                 explained = max(explained, int(sent.get("seq_to", 0)))
+        if explained < high_water <= outbox.max_seq(conn):
+            explained = self.timed_out_arrived(epoch, explained, high_water)
         if high_water > outbox.max_seq(conn) or high_water > explained:
             # A copy of the database, or an old one: its numbers were used already.
             epoch, high_water, new_epoch = uuid7(), 0, True
@@ -886,8 +890,8 @@ class _Run:
         body = encode_batch(self.batch(inflight["batch_id"], planned))
         try:
             return self.put(inflight["batch_id"], planned, body, replay=True)
-        except (HalveBatch, _Conflict):
-            self.forget(inflight["batch_id"], planned.seq_from, planned.seq_to)
+        except (HalveBatch, _Conflict) as exc:
+            self.forget(inflight["batch_id"], planned.seq_from, planned.seq_to, exc)
             return None
 
     def start_batch(self, batch: Batch) -> outbox.PlannedBatch:
@@ -908,11 +912,48 @@ class _Run:
             )
         return planned
 
-    def forget(self, batch_id: str, seq_from: int, seq_to: int) -> None:
-        """A batch that will go again smaller or under another id: its rows back to pending."""
+    def forget(self, batch_id: str, seq_from: int, seq_to: int, why: BaseException) -> None:
+        """A batch that will go again smaller or under another id: its rows back to pending.
+
+        One that timed out may have been applied all the same: it is kept in the list
+        ``timed_out`` (the last :data:`TIMED_OUT_KEPT`), so that the next sync can ask
+        the server whether it arrived before it takes a mark that reaches into it for a
+        copy's (which would start a new epoch for nothing, and send everything not yet
+        acknowledged again)."""
         with transaction(self.conn):
             outbox.unmark_sending(self.conn, seq_from, seq_to)
+            if isinstance(why, HalveBatch) and why.reason == "timeout":
+                kept = [
+                    b
+                    for b in self.meta.get("timed_out") or []
+                    if isinstance(b, dict) and b.get("epoch") == self.epoch
+                ]
+                one = {"batch_id": batch_id, "seq_to": seq_to, "epoch": self.epoch}
+                self.meta["timed_out"] = [*kept, one][-TIMED_OUT_KEPT:]
             self.set_inflight([b for b in self.inflight() if b.get("batch_id") != batch_id])
+
+    def timed_out_arrived(self, epoch: str, explained: int, high_water: int) -> int:
+        """``explained`` raised to the end of each batch of this epoch that timed out,
+        reaches past it and up to the server's mark, and arrived after all (the server
+        knows its id: another database's batches have ids of their own)."""
+        for one in sorted(
+            (
+                b
+                for b in self.meta.get("timed_out") or []
+                if isinstance(b, dict) and b.get("epoch") == epoch
+            ),
+            key=lambda b: int(b.get("seq_to", 0)),
+        ):
+            if not explained < int(one.get("seq_to", 0)) <= high_water:
+                continue
+            try:
+                self.t.get(f"/batches/{one['batch_id']}", Receipt)
+            except SyncError as exc:
+                if exc.code != "not_found":
+                    raise
+                continue
+            explained = int(one["seq_to"])
+        return explained
 
     def send_window(
         self, start: int, max_records: int, max_bytes: int
@@ -965,7 +1006,7 @@ class _Run:
                 receipt = _wait(future, self.progress)
             except (HalveBatch, _Conflict, SyncError) as exc:
                 if not isinstance(exc, SyncError):  # else it may have arrived: kept in flight
-                    self.forget(batch.batch_id, batch.seq_from, batch.seq_to)
+                    self.forget(batch.batch_id, batch.seq_from, batch.seq_to, exc)
                 if failed is None:
                     failed = (batch.seq_from, exc)
             else:
@@ -1003,7 +1044,7 @@ class _Run:
             try:
                 receipt = self.put(batch.batch_id, planned, body)
             except (HalveBatch, _Conflict) as exc:
-                self.forget(batch.batch_id, batch.seq_from, batch.seq_to)
+                self.forget(batch.batch_id, batch.seq_from, batch.seq_to, exc)
                 if isinstance(exc, _Conflict):
                     continue
                 if exc.reason == "too_large" and len(batch.records) <= 1:

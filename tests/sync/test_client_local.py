@@ -10,6 +10,7 @@ others arrive). The real server is exercised by ``test_client_server.py``.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import itertools
 import json
@@ -54,6 +55,10 @@ class Stand:
         self.refuse_above: int | None = None  # 413 for batches with more records
         self.lose_answers = 0  # apply, then close the connection without answering
         self.fail_once: set[int] = set()  # seq_from of batches answered 503 once, not applied
+        # seq_from of batches applied and answered only once ``answer_late`` is set (or
+        # after 10 s): the client has given up on them by then.
+        self.slow_once: set[int] = set()
+        self.answer_late = threading.Event()
         # /sync/state gives the ranges that arrived (an older server does not; the tests
         # that mark rows synced by hand, without sending them, play one).
         self.report_ranges = False
@@ -191,6 +196,10 @@ def _handler(stand: Stand) -> type[BaseHTTPRequestHandler]:
                         age_bands=[],
                     ),
                 )
+            elif url.path.startswith("/api/v1/batches/") and (
+                known := stand.receipts.get(url.path.rsplit("/", 1)[1])
+            ):
+                self.answer(200, known)
             else:
                 self.answer(404, {"envelope": "perpusdesa-sync", "code": "not_found"})
 
@@ -250,6 +259,14 @@ def _handler(stand: Stand) -> type[BaseHTTPRequestHandler]:
                     self.close_connection = True
                     self.connection.shutdown(2)
                     return
+                slow = batch.seq_from in stand.slow_once
+                stand.slow_once.discard(batch.seq_from)
+            if slow:
+                stand.answer_late.wait(timeout=10)
+                self.close_connection = True
+                with contextlib.suppress(OSError):  # the client hung up meanwhile
+                    self.answer(200, receipt)
+                return
             self.answer(200, receipt)
 
     return Handler
@@ -482,6 +499,32 @@ def test_batches_past_a_gap_that_the_server_lost_go_again(
     _client(demo).sync()
     assert state.records == _records_on_pc(demo)
     assert _states(demo).keys() == {"synced"}
+
+
+def test_a_batch_that_timed_out_but_arrived_starts_no_new_epoch(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    """The first batch is applied but its answer comes after the client gave up; the sync
+    ends there. The server's mark then reaches past what the PC saw acknowledged: the PC
+    asks whether its timed-out batch arrived instead of taking the mark for a copy's, and
+    goes on after it, in the same epoch, without sending those records again."""
+    state, url = stand
+    state.max_records = 300
+    state.slow_once = {1}
+    client = SyncClient(demo, tries=1, backoff=0.01, read_timeout=0.5, window=1)
+    client.enroll(url, "ABCD-EFGH-JK")
+    before = client.state()
+    with pytest.raises(SyncError) as failed:
+        client.sync()
+    state.answer_late.set()
+    assert failed.value.code == "timeout"
+    assert state.high_water(before.device_id, before.db_epoch) == 300
+    result = _client(demo).sync()
+    assert not result.new_epoch and client.state().db_epoch == before.db_epoch
+    assert state.records == _records_on_pc(demo)
+    assert _states(demo).keys() == {"synced"}
+    sent = [record for batch in state.batches for record in batch.records]
+    assert len(sent) == len(state.records), "no record went twice"
 
 
 def test_413_halves_the_batch_until_it_fits(demo: Database, stand: tuple[Stand, str]) -> None:
