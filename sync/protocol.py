@@ -82,6 +82,14 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class _Answer(BaseModel):
+    """What the server answers: a PC ignores a field it does not know, so that a newer
+    server may add one without stopping the PCs not yet updated (what the PC sends is
+    checked strictly: an unknown field there is refused)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
 # --- record payloads: the allow-list, one model per kind ------------------------------
 
 
@@ -346,7 +354,7 @@ class Batch(_Strict):
 RecordStatus = Literal["inserted", "updated", "unchanged", "stale", "rejected"]
 
 
-class Counts(_Strict):
+class Counts(_Answer):
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -354,7 +362,7 @@ class Counts(_Strict):
     rejected: int = 0
 
 
-class RecordResult(_Strict):
+class RecordResult(_Answer):
     """A record that was not simply applied (stale or rejected), with why; or one the
     server holds at the same version with other content (``unchanged``, code
     ``differs``: a PC restored from a backup, or two PCs, made that version twice).
@@ -372,7 +380,7 @@ class RecordResult(_Strict):
     server_updated_at: datetime | None = None  # the device's clock of that version
 
 
-class Receipt(_Strict):
+class Receipt(_Answer):
     """The server's answer to a batch, stored so that a replay gets it again."""
 
     envelope: Literal["perpusdesa-sync"] = ENVELOPE
@@ -390,7 +398,7 @@ class Receipt(_Strict):
 # --- the other endpoints ------------------------------------------------------------------
 
 
-class Info(_Strict):
+class Info(_Answer):
     envelope: Literal["perpusdesa-sync"] = ENVELOPE
     server: str  # "PerpusDesa Nasional"
     protocol_versions: list[int]
@@ -420,7 +428,7 @@ def enrolment_proof(code: str, device_id: str) -> bytes:
     return f"perpusdesa-enrol\n{code}\n{device_id}".encode()
 
 
-class EnrollResponse(_Strict):
+class EnrollResponse(_Answer):
     envelope: Literal["perpusdesa-sync"] = ENVELOPE
     # The PC's own device id, unless the library has a device of that id with another
     # key (another PC with a copy of this database): then a new one, for this PC.
@@ -433,7 +441,7 @@ class EnrollResponse(_Strict):
     server_time: datetime
 
 
-class SyncState(_Strict):
+class SyncState(_Answer):
     envelope: Literal["perpusdesa-sync"] = ENVELOPE
     device_id: Id
     library_id: Id
@@ -448,12 +456,12 @@ class SyncState(_Strict):
     received: list[list[int]] | None = None
 
 
-class CodeEntry(_Strict):
+class CodeEntry(_Answer):
     code: Code
     label: str
 
 
-class Reference(_Strict):
+class Reference(_Answer):
     """National code lists and the library's profile, as the server holds them."""
 
     envelope: Literal["perpusdesa-sync"] = ENVELOPE
@@ -465,7 +473,7 @@ class Reference(_Strict):
     library: LibraryData | None = None
 
 
-class BundleReceipt(_Strict):
+class BundleReceipt(_Answer):
     """What importing a bundle did, one receipt per batch in it."""
 
     envelope: Literal["perpusdesa-sync"] = ENVELOPE

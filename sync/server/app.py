@@ -137,6 +137,8 @@ def create_app(database_url: str | None = None, *, db: Database | None = None) -
     @app.put(
         f"{API}/batches/{{batch_id}}",
         response_model=Receipt,
+        # A result's server_version and server_updated_at only where they say something.
+        response_model_exclude_none=True,
         tags=["sync"],
         openapi_extra={
             "requestBody": {
@@ -156,7 +158,12 @@ def create_app(database_url: str | None = None, *, db: Database | None = None) -
             raise ProblemError("format_invalid", "the batch id differs from the one in the URL")
         return await run_in_threadpool(_apply, database, device, batch)
 
-    @app.get(f"{API}/batches/{{batch_id}}", response_model=Receipt, tags=["sync"])
+    @app.get(
+        f"{API}/batches/{{batch_id}}",
+        response_model=Receipt,
+        response_model_exclude_none=True,
+        tags=["sync"],
+    )
     def get_batch(batch_id: BatchId, credentials: Credentials) -> Receipt:
         with database.transaction() as session:
             device = _device(session, credentials)
@@ -179,6 +186,7 @@ def create_app(database_url: str | None = None, *, db: Database | None = None) -
     @app.post(
         f"{API}/bundles",
         response_model=BundleReceipt,
+        response_model_exclude_none=True,
         tags=["sync"],
         openapi_extra={
             "requestBody": {

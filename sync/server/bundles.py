@@ -117,7 +117,7 @@ def import_bundle(db: Database, data: bytes) -> BundleReceipt:
                 bundle_id=bundle.bundle_id,
                 device_id=device_id,
                 imported_at=received_at,
-                receipt=receipt.model_dump(mode="json"),
+                receipt=receipt.model_dump(mode="json", exclude_none=True),
             )
         )
     return receipt

@@ -162,7 +162,9 @@ def _run(args: argparse.Namespace) -> int:
 
             receipt = import_bundle(db, args.file.read_bytes())
             if args.receipt:
-                args.receipt.write_text(receipt.model_dump_json(indent=2), encoding="utf-8")
+                args.receipt.write_text(
+                    receipt.model_dump_json(indent=2, exclude_none=True), encoding="utf-8"
+                )
             counts = receipt.counts
             print(
                 f"bundle {receipt.bundle_id}: {counts.inserted} inserted, {counts.updated} "

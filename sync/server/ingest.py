@@ -443,7 +443,7 @@ def _apply(
                 and before.data is not None
                 and row is not None
                 and row[3] == version
-                and (before.data != row[4] or not _same_time(before.deleted_at, row[7]))
+                and (_other_data(before.data, row[4]) or not _same_time(before.deleted_at, row[7]))
             ):
                 results.append(
                     _held_result(record, "unchanged", "differs", before, "with other content")
@@ -489,7 +489,7 @@ def _apply(
         batch.seq_from,
         batch.seq_to,
         received_time,
-        receipt.model_dump_json(),
+        receipt.model_dump_json(exclude_none=True),
     )
     if sql.batch_put is None:
         cursor.execute(sql.mark_put, mark_row + batch_row)
@@ -518,6 +518,12 @@ def _aware(moment: Any) -> datetime:
     if isinstance(moment, str):
         return datetime.fromisoformat(moment).replace(tzinfo=UTC)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _other_data(stored: str, sent: str) -> bool:
+    """Whether two payload texts hold other content (a text stored as JSONB before
+    migration 0004 has PostgreSQL's own spacing and key order)."""
+    return stored != sent and from_json(stored) != from_json(sent)
 
 
 def _same_time(stored: Any, sent: Any) -> bool:

@@ -17,9 +17,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from app.core.tasks import Cancelled, Progress
-from sync.protocol import Info
+from sync.protocol import Batch, Info, Receipt
 from sync.transport import HalveBatch, SyncError, Transport, normalize_url
 
 INFO = Info(
@@ -111,6 +112,51 @@ def test_our_json_is_success(serve: Callable[[Scripted], str]) -> None:
     script = Scripted(ours())
     info = transport(serve(script)).get("/info", Info)
     assert info.max_batch_records == 500 and script.count == 1
+
+
+def test_an_answer_of_a_newer_server_with_fields_this_pc_does_not_know_is_read(
+    serve: Callable[[Scripted], str],
+) -> None:
+    """A server updated before the PCs may add fields to its answers; what the PC sends
+    stays checked strictly (an unknown field in a batch is refused)."""
+    receipt = {
+        "envelope": "perpusdesa-sync",
+        "batch_id": "0195f0a4-0000-7000-8000-000000000001",
+        "device_id": "0195f0a4-0000-7000-8000-000000000002",
+        "db_epoch": "0195f0a4-0000-7000-8000-000000000003",
+        "seq_from": 1,
+        "seq_to": 1,
+        "received_at": "2026-11-26T10:00:00Z",
+        "counts": {"inserted": 0, "stale": 1, "merged": 0},
+        "results": [
+            {
+                "kind": "visit",
+                "id": "0195f0a4-0000-7000-8000-000000000004",
+                "status": "stale",
+                "code": "stale",
+                "message": "the server has version 3",
+                "server_version": 3,
+                "server_device": "0195f0a4-0000-7000-8000-000000000005",
+            }
+        ],
+        "high_water": 1,
+        "next_sync_after": 60,
+    }
+    script = Scripted(ours(body=json.dumps(receipt)))
+    read = transport(serve(script)).get("/batches/x", Receipt)
+    assert (read.counts.stale, read.results[0].server_version) == (1, 3)
+    batch = json.loads(read.model_dump_json())
+    with pytest.raises(ValidationError, match="extra"):
+        Batch.model_validate(
+            {
+                **{k: batch[k] for k in ("batch_id", "device_id", "db_epoch", "seq_from")},
+                "library_id": batch["device_id"],
+                "seq_to": 1,
+                "sent_at": "2026-11-26T10:00:00Z",
+                "records": [],
+                "priority": "high",
+            }
+        )
 
 
 @pytest.mark.parametrize(

@@ -180,7 +180,10 @@ def test_upsert_by_version(shared_server: SyncServer) -> None:
     assert send(3, 3, "belajar")["counts"]["updated"] == 1
     stale = send(2, 4, "lainnya")
     assert stale["counts"]["stale"] == 1
-    assert stale["results"][0]["status"] == "stale" and stale["results"][0]["id"] == rid
+    (result,) = stale["results"]
+    assert (result["status"], result["id"], result["server_version"]) == ("stale", rid, 3)
+    made = visit(rid, 3).updated_at
+    assert datetime.fromisoformat(result["server_updated_at"]) == made
     assert stored_records(shared_server, device.library_id) == {
         ("visit", rid): (3, visit(rid, 3, purposes=["belajar"]).data)
     }
@@ -219,6 +222,11 @@ def test_bad_records_are_rejected_alone(shared_server: SyncServer) -> None:
         named.id: "personal_field",
         invalid.id: "invalid_record",
         foreign.id: "forbidden_library",
+    }
+    # A refusal reads as it always did: the server's version and time only where they
+    # say something (a PC not yet updated must read every receipt of a newer server).
+    assert {tuple(result) for result in receipt["results"]} == {
+        ("kind", "id", "status", "code", "message")
     }
     assert set(stored_records(shared_server, device.library_id)) == {("visit", good.id)}
 

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from sqlalchemy import select
+from pydantic_core import to_json
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from sync.protocol import DATA_MODELS, Batch, Record, personal_fields_in
@@ -247,6 +248,27 @@ def test_a_version_sent_again_says_what_the_server_holds_and_when_the_device_mad
         r.id: (3, "L") for r in stored
     }
     assert all(row.deleted_at is None for row in rows.values())
+
+
+def test_the_same_content_again_is_plainly_unchanged(database: Database) -> None:
+    """Sent again with the same content (in another order among new ones, a deletion at
+    the same moment in another zone, a text PostgreSQL respaced when it kept JSONB before
+    migration 0004): no result, nothing for the PC to weigh."""
+    library_id, device_id = _enrol(database)
+    kept = visit(version=2, purposes=["membaca", "belajar"])
+    gone = visit().model_copy(update={"deleted_at": datetime(2026, 11, 1, 8, 2, 3, 4, tzinfo=UTC)})
+    _send(database, library_id, device_id, [kept, gone])
+    if database.dialect == "postgresql":
+        with database.transaction() as session:  # what 0004 left of a row stored as JSONB
+            session.execute(text("UPDATE record SET data = CAST(CAST(data AS JSONB) AS JSON)"))
+            respaced = session.execute(
+                text("SELECT CAST(data AS TEXT) FROM record WHERE id = :i"), {"i": kept.id}
+            ).scalar_one()
+        assert respaced != to_json(kept.data).decode()
+    in_wib = gone.deleted_at.astimezone(timezone(timedelta(hours=7)))
+    again = [visit(), gone.model_copy(update={"deleted_at": in_wib}), kept]
+    receipt = _send(database, library_id, device_id, again, seq_from=3)
+    assert receipt["counts"]["unchanged"] == 2 and receipt["results"] == []
 
 
 def test_a_stored_record_late_in_a_full_batch_leaves_the_new_ones_written_once(
