@@ -40,7 +40,9 @@ with other content, or a lower one. The receipt says so (``stale``, or
 ``unchanged`` with code ``differs``), with the server's version and the device's
 time of it; where this PC changed the record later, the record takes the
 version above the server's and goes again (``sync.outbox.send_newer_again``):
-the later change wins, by the device clocks, the only way to tell left.
+the later change wins, by the device clocks (this PC's moved by the skew measured
+at this sync), the only way to tell left. The same settles two PCs of one
+library that changed a record in turn without syncing between.
 
 USB bundles: :meth:`SyncClient.export_bundle` writes the rows still to send as
 signed batches without marking them; :meth:`SyncClient.import_receipt` marks
@@ -650,7 +652,10 @@ class SyncClient:
                     if one.db_epoch == ident.db_epoch and one.device_id == ident.device_id
                 ]
                 ignored = len(receipt.receipts) - len(ours)
-                synced, refusals = outbox.apply_bundle_receipts(conn, ours)
+                skew = ident.meta.get("clock_skew_seconds")
+                synced, refusals = outbox.apply_bundle_receipts(
+                    conn, ours, float(skew) if isinstance(skew, int | float) else 0.0
+                )
                 rejected = len(refusals)
                 acked = max([ident.last_acked_seq, *(one.high_water for one in ours)])
                 conn.execute("UPDATE sync_state SET last_acked_seq = ?", (acked,))
@@ -705,6 +710,8 @@ class _Run:
         self.meta = dict(ident.meta)
         self.counts = {"sent": 0, "already": 0, "refused": 0, "batches": 0}
         self.rejected: list[RejectedRecord] = []
+        self.high_water_seen = 0  # the highest mark a receipt of this sync gave
+        self.skew = 0.0  # seconds the server's clock is ahead of this PC's
         self.done = 0
         self.total = 0
         self.epoch = ident.db_epoch
@@ -774,6 +781,7 @@ class _Run:
         _check_versions(info)
         skew = self.client._skew(info.server_time)
         self.save_meta(clock_skew_seconds=skew)
+        self.skew = skew
         max_records = max(1, min(info.max_batch_records, MAX_BATCH_RECORDS))
         if self.client.batch_records is not None:
             max_records = max(1, min(max_records, self.client.batch_records))
@@ -799,8 +807,11 @@ class _Run:
         for sent in sent_before:
             if isinstance(sent, dict) and sent.get("epoch") == epoch:
                 explained = max(explained, int(sent.get("seq_to", 0)))
-        if explained < high_water <= outbox.max_seq(conn):
-            explained = self.timed_out_arrived(epoch, explained, high_water)
+        # Batches of this database that timed out but arrived explain the mark too, where
+        # they follow on from what is explained already.
+        for seq_from, seq_to in self.book_timed_out(epoch, min(high_water, outbox.max_seq(conn))):
+            if seq_from <= explained + 1:
+                explained = max(explained, seq_to)
         if high_water > outbox.max_seq(conn) or high_water > explained:
             # A copy of the database, or an old one: its numbers were used already.
             epoch, high_water, new_epoch = uuid7(), 0, True
@@ -845,6 +856,9 @@ class _Run:
             go_on, halved = self.send_window(high_water + 1, max_records, max_bytes)
         if go_on is not None:
             self.send_all(go_on, max_records, max_bytes, halved)
+        # A batch halved after a timeout may have arrived whole: a later receipt's mark
+        # then passed over the rest of its range, which its own receipt tells of.
+        self.book_timed_out(epoch, self.high_water_seen)
 
         self.step("reference")
         reference_updated = self.keep_reference(
@@ -916,10 +930,8 @@ class _Run:
         """A batch that will go again smaller or under another id: its rows back to pending.
 
         One that timed out may have been applied all the same: it is kept in the list
-        ``timed_out`` (the last :data:`TIMED_OUT_KEPT`), so that the next sync can ask
-        the server whether it arrived before it takes a mark that reaches into it for a
-        copy's (which would start a new epoch for nothing, and send everything not yet
-        acknowledged again)."""
+        ``timed_out`` (the last :data:`TIMED_OUT_KEPT`) until :meth:`book_timed_out` has
+        asked the server for its receipt."""
         with transaction(self.conn):
             outbox.unmark_sending(self.conn, seq_from, seq_to)
             if isinstance(why, HalveBatch) and why.reason == "timeout":
@@ -928,32 +940,64 @@ class _Run:
                     for b in self.meta.get("timed_out") or []
                     if isinstance(b, dict) and b.get("epoch") == self.epoch
                 ]
-                one = {"batch_id": batch_id, "seq_to": seq_to, "epoch": self.epoch}
+                one = {
+                    "batch_id": batch_id,
+                    "seq_from": seq_from,
+                    "seq_to": seq_to,
+                    "epoch": self.epoch,
+                }
                 self.meta["timed_out"] = [*kept, one][-TIMED_OUT_KEPT:]
             self.set_inflight([b for b in self.inflight() if b.get("batch_id") != batch_id])
 
-    def timed_out_arrived(self, epoch: str, explained: int, high_water: int) -> int:
-        """``explained`` raised to the end of each batch of this epoch that timed out,
-        reaches past it and up to the server's mark, and arrived after all (the server
-        knows its id: another database's batches have ids of their own)."""
-        for one in sorted(
-            (
-                b
-                for b in self.meta.get("timed_out") or []
-                if isinstance(b, dict) and b.get("epoch") == epoch
-            ),
-            key=lambda b: int(b.get("seq_to", 0)),
-        ):
-            if not explained < int(one.get("seq_to", 0)) <= high_water:
+    def book_timed_out(self, epoch: str, high_water: int) -> list[tuple[int, int]]:
+        """The receipts of batches of ``epoch`` that timed out, within the server's mark and
+        with rows still open, asked for and recorded as a replay's (the rows they mark,
+        refusals, records to send again above the server's version); the ranges of those
+        that arrived, sorted.
+
+        Without this, a mark that reaches into such a batch would settle its rows as
+        sent with no word of what the server refused; and at the start of a sync a mark
+        beyond what this database saw acknowledged would be taken for a copy's (a new
+        epoch for nothing: everything not yet acknowledged would go again). Another
+        database's batches have ids of their own: the server does not know these."""
+        kept: list[dict[str, Any]] = []
+        arrived: list[tuple[int, int]] = []
+        for one in self.meta.get("timed_out") or []:
+            if not isinstance(one, dict) or one.get("epoch") != epoch:
                 continue
+            seq_from, seq_to = int(one.get("seq_from", 0)), int(one.get("seq_to", 0))
+            if seq_to > high_water:
+                kept.append(one)
+                continue
+            if not outbox.open_in_range(self.conn, seq_from, seq_to):
+                continue  # sent again meanwhile and acknowledged
             try:
-                self.t.get(f"/batches/{one['batch_id']}", Receipt)
+                receipt = self.t.get(f"/batches/{one['batch_id']}", Receipt)
             except SyncError as exc:
                 if exc.code != "not_found":
                     raise
+                continue  # it never arrived; the rows went in other batches
+            if (receipt.seq_from, receipt.seq_to) != (seq_from, seq_to):
                 continue
-            explained = int(one["seq_to"])
-        return explained
+            with transaction(self.conn):
+                _, _, again = outbox.apply_receipt(self.conn, receipt, (), self.skew)
+                booked = self.meta.get("booked")
+                if not isinstance(booked, dict) or booked.get("epoch") != epoch:
+                    booked = {"epoch": epoch, "seq_to": 0}
+                self.meta["booked"] = {**booked, "seq_to": max(booked["seq_to"], seq_to)}
+                _save_meta(self.conn, self.meta)
+            if again:
+                self.client._raise_versions(self.conn)
+            for result in receipt.results:
+                if result.status == "rejected":
+                    self.counts["refused"] += 1
+                    self.rejected.append(rejected_record(result.kind, result.id, result.code))
+            arrived.append((seq_from, seq_to))
+        if kept != (self.meta.get("timed_out") or []):
+            self.meta["timed_out"] = kept or None
+            with transaction(self.conn):
+                _save_meta(self.conn, self.meta)
+        return sorted(arrived)
 
     def send_window(
         self, start: int, max_records: int, max_bytes: int
@@ -1097,11 +1141,14 @@ class _Run:
         left_out = [r for key, r in self.refused.items() if key not in carried]
         marks = receipt.model_copy(update={"results": [*receipt.results, *left_out]})
         with transaction(self.conn):
-            _, _, again = outbox.apply_receipt(self.conn, marks, () if replay else planned.records)
+            _, _, again = outbox.apply_receipt(
+                self.conn, marks, () if replay else planned.records, self.skew
+            )
             booked = self.meta.get("booked")
             if not isinstance(booked, dict) or booked.get("epoch") != self.epoch:
                 booked = {"epoch": self.epoch, "seq_to": 0}
             self.meta["booked"] = {**booked, "seq_to": max(booked["seq_to"], receipt.seq_to)}
+            self.high_water_seen = max(self.high_water_seen, receipt.high_water)
             # Receipts of batches in flight together may come back with lower marks.
             self.conn.execute(
                 "UPDATE sync_state SET last_acked_seq = max(last_acked_seq, ?)",
@@ -1153,7 +1200,7 @@ class _Run:
         refusals: list[RecordResult] = []
         with transaction(self.conn):
             for bundle in receipts.values():
-                refusals += outbox.apply_bundle_receipts(self.conn, bundle)[1]
+                refusals += outbox.apply_bundle_receipts(self.conn, bundle, self.skew)[1]
             self.meta["exported"] = {**exported, "batches": left}
             _save_meta(self.conn, self.meta)
         self.client._raise_versions(self.conn)

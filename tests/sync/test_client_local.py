@@ -506,11 +506,18 @@ def test_a_batch_that_timed_out_but_arrived_starts_no_new_epoch(
 ) -> None:
     """The first batch is applied but its answer comes after the client gave up; the sync
     ends there. The server's mark then reaches past what the PC saw acknowledged: the PC
-    asks whether its timed-out batch arrived instead of taking the mark for a copy's, and
-    goes on after it, in the same epoch, without sending those records again."""
+    asks for its timed-out batch's receipt instead of taking the mark for a copy's, marks
+    what it says (a record the server refused is listed), and goes on after it, in the
+    same epoch, without sending those records again."""
     state, url = stand
     state.max_records = 300
     state.slow_once = {1}
+    conn = demo.connect()
+    try:
+        (first,) = conn.execute("SELECT record_id FROM outbox ORDER BY seq LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    state.reject = {first}
     client = SyncClient(demo, tries=1, backoff=0.01, read_timeout=0.5, window=1)
     client.enroll(url, "ABCD-EFGH-JK")
     before = client.state()
@@ -521,10 +528,13 @@ def test_a_batch_that_timed_out_but_arrived_starts_no_new_epoch(
     assert state.high_water(before.device_id, before.db_epoch) == 300
     result = _client(demo).sync()
     assert not result.new_epoch and client.state().db_epoch == before.db_epoch
-    assert state.records == _records_on_pc(demo)
-    assert _states(demo).keys() == {"synced"}
+    assert (result.refused, [r.id for r in result.rejected_records]) == (1, [first])
+    on_pc = _records_on_pc(demo)
+    assert state.records == {key: v for key, v in on_pc.items() if key[1] != first}
+    states = _states(demo)
+    assert states.keys() == {"synced", "rejected"} and states["rejected"] == 1
     sent = [record for batch in state.batches for record in batch.records]
-    assert len(sent) == len(state.records), "no record went twice"
+    assert len(sent) == len(on_pc), "no record went twice"
 
 
 def test_413_halves_the_batch_until_it_fits(demo: Database, stand: tuple[Stand, str]) -> None:

@@ -368,6 +368,50 @@ def test_a_database_file_copied_back_by_hand_loses_no_edit_made_after(
     assert open_rows(demo) == {}
 
 
+def test_a_newer_edit_in_a_batch_that_timed_out_still_goes_above_the_server(
+    server_sqlite: SyncServer, demo: Database, tmp_path: Path
+) -> None:
+    """As above, but the batch that carries the edit is applied and its answer lost to a
+    timeout, and the sync ends there: the next sync asks for that batch's receipt, and
+    the edit goes above the server's version all the same."""
+    import sync.client as client_module
+    from sync.transport import HalveBatch, SyncError
+
+    client, library = enrol(server_sqlite, demo)
+    client.sync()
+    conn = demo.connect()
+    try:
+        (y,) = conn.execute("SELECT id FROM visit LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    demo.dispose()
+    copy = tmp_path / "copied.sqlite3"
+    shutil.copy2(demo.path, copy)
+    move_visit(demo, y, 30)  # version 2, synced by the database that is then lost
+    client_for(demo).sync()
+    demo.dispose()
+    for leftover in (Path(f"{demo.path}-wal"), Path(f"{demo.path}-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copy2(copy, demo.path)
+    assert client_for(demo).sync().new_epoch
+    move_visit(demo, y, 31)  # version 2 again, later, other content
+    applied = client_module._checked
+
+    def timing_out(*args: Any) -> Any:
+        applied(*args)  # the server applies it; the answer does not come back in time
+        raise HalveBatch("timeout")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(client_module, "_checked", timing_out)
+        with pytest.raises(SyncError):
+            SyncClient(demo, tries=1, backoff=0.01, window=1).sync()
+    assert server_visit(server_sqlite, library, y) == (2, 30)
+    again = client_for(demo).sync()
+    assert not again.new_epoch and (again.sent, again.refused) == (1, 0)
+    assert server_visit(server_sqlite, library, y) == (3, 31)
+    assert open_rows(demo) == {}
+
+
 def _copy_folder(db: Database, target: Path) -> Database:
     """The data folder copied as a librarian would (program closed), to another folder."""
     db.dispose()
