@@ -988,10 +988,15 @@ class _Run:
                 _save_meta(self.conn, self.meta)
             if again:
                 self.client._raise_versions(self.conn)
-            for result in receipt.results:
-                if result.status == "rejected":
-                    self.counts["refused"] += 1
-                    self.rejected.append(rejected_record(result.kind, result.id, result.code))
+            counts = receipt.counts
+            self.counts["sent"] += counts.inserted + counts.updated
+            self.counts["already"] += max(0, counts.unchanged + counts.stale - again)
+            self.counts["refused"] += counts.rejected
+            self.rejected += [
+                rejected_record(r.kind, r.id, r.code)
+                for r in receipt.results
+                if r.status == "rejected"
+            ]
             arrived.append((seq_from, seq_to))
         if kept != (self.meta.get("timed_out") or []):
             self.meta["timed_out"] = kept or None

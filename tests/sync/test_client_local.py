@@ -518,7 +518,7 @@ def test_a_batch_that_timed_out_but_arrived_starts_no_new_epoch(
     finally:
         conn.close()
     state.reject = {first}
-    client = SyncClient(demo, tries=1, backoff=0.01, read_timeout=0.5, window=1)
+    client = SyncClient(demo, tries=1, backoff=0.01, read_timeout=2, window=1)
     client.enroll(url, "ABCD-EFGH-JK")
     before = client.state()
     with pytest.raises(SyncError) as failed:
