@@ -40,9 +40,10 @@ with other content, or a lower one. The receipt says so (``stale``, or
 ``unchanged`` with code ``differs``), with the server's version and the device's
 time of it; where this PC changed the record later, the record takes the
 version above the server's and goes again (``sync.outbox.send_newer_again``):
-the later change wins, by the device clocks (this PC's moved by the skew measured
-at this sync), the only way to tell left. The same settles two PCs of one
-library that changed a record in turn without syncing between.
+the later change wins, by the device clocks (after a restore, both times are
+this PC's own clock), the only way to tell left. The same settles two PCs of
+one library that changed a record in turn without syncing between (their clocks
+may disagree: the page warns of a PC whose clock is off).
 
 USB bundles: :meth:`SyncClient.export_bundle` writes the rows still to send as
 signed batches without marking them; :meth:`SyncClient.import_receipt` marks
@@ -652,10 +653,7 @@ class SyncClient:
                     if one.db_epoch == ident.db_epoch and one.device_id == ident.device_id
                 ]
                 ignored = len(receipt.receipts) - len(ours)
-                skew = ident.meta.get("clock_skew_seconds")
-                synced, refusals = outbox.apply_bundle_receipts(
-                    conn, ours, float(skew) if isinstance(skew, int | float) else 0.0
-                )
+                synced, refusals = outbox.apply_bundle_receipts(conn, ours)
                 rejected = len(refusals)
                 acked = max([ident.last_acked_seq, *(one.high_water for one in ours)])
                 conn.execute("UPDATE sync_state SET last_acked_seq = ?", (acked,))
@@ -711,7 +709,7 @@ class _Run:
         self.counts = {"sent": 0, "already": 0, "refused": 0, "batches": 0}
         self.rejected: list[RejectedRecord] = []
         self.high_water_seen = 0  # the highest mark a receipt of this sync gave
-        self.skew = 0.0  # seconds the server's clock is ahead of this PC's
+        self.forgotten: set[str] = set()  # batches of this sync that timed out
         self.done = 0
         self.total = 0
         self.epoch = ident.db_epoch
@@ -781,7 +779,6 @@ class _Run:
         _check_versions(info)
         skew = self.client._skew(info.server_time)
         self.save_meta(clock_skew_seconds=skew)
-        self.skew = skew
         max_records = max(1, min(info.max_batch_records, MAX_BATCH_RECORDS))
         if self.client.batch_records is not None:
             max_records = max(1, min(max_records, self.client.batch_records))
@@ -947,6 +944,7 @@ class _Run:
                     "epoch": self.epoch,
                 }
                 self.meta["timed_out"] = [*kept, one][-TIMED_OUT_KEPT:]
+                self.forgotten.add(batch_id)
             self.set_inflight([b for b in self.inflight() if b.get("batch_id") != batch_id])
 
     def book_timed_out(self, epoch: str, high_water: int) -> list[tuple[int, int]]:
@@ -980,7 +978,10 @@ class _Run:
             if (receipt.seq_from, receipt.seq_to) != (seq_from, seq_to):
                 continue
             with transaction(self.conn):
-                _, _, again = outbox.apply_receipt(self.conn, receipt, (), self.skew)
+                # Only records whose rows were still open count in this sync's result
+                # (a halved part sent again was counted with its own receipt).
+                still_open = outbox.open_keys(self.conn, seq_from, seq_to)
+                _, _, again = outbox.apply_receipt(self.conn, receipt)
                 booked = self.meta.get("booked")
                 if not isinstance(booked, dict) or booked.get("epoch") != epoch:
                     booked = {"epoch": epoch, "seq_to": 0}
@@ -988,21 +989,34 @@ class _Run:
                 _save_meta(self.conn, self.meta)
             if again:
                 self.client._raise_versions(self.conn)
-            counts = receipt.counts
-            self.counts["sent"] += counts.inserted + counts.updated
-            self.counts["already"] += max(0, counts.unchanged + counts.stale - again)
-            self.counts["refused"] += counts.rejected
-            self.rejected += [
-                rejected_record(r.kind, r.id, r.code)
-                for r in receipt.results
-                if r.status == "rejected"
-            ]
+            self.count_booked(receipt, still_open, sent_here=one["batch_id"] in self.forgotten)
             arrived.append((seq_from, seq_to))
         if kept != (self.meta.get("timed_out") or []):
             self.meta["timed_out"] = kept or None
             with transaction(self.conn):
                 _save_meta(self.conn, self.meta)
         return sorted(arrived)
+
+    def count_booked(
+        self, receipt: Receipt, still_open: set[tuple[str, str]], *, sent_here: bool
+    ) -> None:
+        """A timed-out batch's receipt in this sync's result: its records whose rows were
+        still open, each once (refused, already there, or sent: by this sync when the
+        batch went in it, else it was there already when this sync began)."""
+        results = {(r.kind, r.id): r for r in receipt.results}
+        listed = {(r.kind, r.id) for r in self.rejected}
+        going_again = outbox.newer_keys(self.conn)  # counted when they are sent
+        for key in sorted(still_open - going_again):
+            result = results.get(key)
+            if result is not None and result.status == "rejected":
+                if key not in listed:
+                    self.counts["refused"] += 1
+                    self.rejected.append(rejected_record(*key, result.code))
+            elif result is not None or not sent_here:
+                self.counts["already"] += 1
+            else:
+                self.counts["sent"] += 1
+        self.counts["batches"] += 1
 
     def send_window(
         self, start: int, max_records: int, max_bytes: int
@@ -1146,9 +1160,7 @@ class _Run:
         left_out = [r for key, r in self.refused.items() if key not in carried]
         marks = receipt.model_copy(update={"results": [*receipt.results, *left_out]})
         with transaction(self.conn):
-            _, _, again = outbox.apply_receipt(
-                self.conn, marks, () if replay else planned.records, self.skew
-            )
+            _, _, again = outbox.apply_receipt(self.conn, marks, () if replay else planned.records)
             booked = self.meta.get("booked")
             if not isinstance(booked, dict) or booked.get("epoch") != self.epoch:
                 booked = {"epoch": self.epoch, "seq_to": 0}
@@ -1205,7 +1217,7 @@ class _Run:
         refusals: list[RecordResult] = []
         with transaction(self.conn):
             for bundle in receipts.values():
-                refusals += outbox.apply_bundle_receipts(self.conn, bundle, self.skew)[1]
+                refusals += outbox.apply_bundle_receipts(self.conn, bundle)[1]
             self.meta["exported"] = {**exported, "batches": left}
             _save_meta(self.conn, self.meta)
         self.client._raise_versions(self.conn)

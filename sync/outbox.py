@@ -22,7 +22,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 
 from app.core.clock import to_db, utcnow
 from app.db.connection import transaction
@@ -159,7 +158,7 @@ def unmark_sending(conn: sqlite3.Connection, seq_from: int, seq_to: int) -> None
 
 
 def apply_receipt(
-    conn: sqlite3.Connection, receipt: Receipt, sent: Iterable[Record] = (), skew: float = 0.0
+    conn: sqlite3.Connection, receipt: Receipt, sent: Iterable[Record] = ()
 ) -> tuple[int, int, int]:
     """Mark the rows a receipt covers (inside the caller's transaction): (synced, rejected,
     records to go again above the server's version, :func:`send_newer_again`).
@@ -211,12 +210,10 @@ def apply_receipt(
         " AND state IN ('pending', 'sending')",
         (receipt.seq_from, receipt.seq_to),
     ).rowcount
-    return synced, rejected, send_newer_again(conn, receipt.results, skew)
+    return synced, rejected, send_newer_again(conn, receipt.results)
 
 
-def send_newer_again(
-    conn: sqlite3.Connection, results: Iterable[RecordResult], skew: float = 0.0
-) -> int:
+def send_newer_again(conn: sqlite3.Connection, results: Iterable[RecordResult]) -> int:
     """Records the server holds at a version this PC reached too (or a higher one), that
     the PC changed after the server's version was made: each gets a ``pending`` row at
     the version above the server's (op ``newer``), inside the caller's transaction (the
@@ -226,12 +223,12 @@ def send_newer_again(
     That version was made twice: by this PC before a restore from a backup (or a copy of
     its database file put back) took the record back, and again after it; or by two PCs
     of the library. The later change wins, by the device clocks' times of the two
-    changes, this PC's moved by ``skew`` (the seconds the server's clock was ahead of
-    it at this sync: a PC whose clock runs fast does not win by it). A record changed
-    before the server's version was made is left as it is: the server's is the newer
-    one.
+    changes: after a restore both are this PC's clock, which is why neither is moved
+    (by the skew measured against the server, say: that would misjudge exactly this
+    case). Two PCs' clocks may disagree; the Sinkronisasi page warns of a PC whose
+    clock is off. A record changed before the server's version was made is left as it
+    is: the server's is the newer one.
     """
-    shift = timedelta(seconds=skew)
     again = 0
     for result in results:
         held, made = result.server_version, result.server_updated_at
@@ -244,7 +241,7 @@ def send_newer_again(
         if row is None or int(row[0]) > held or held >= _MAX_VERSION:
             continue  # gone, or changed again since: that change goes above the server's
         changed = parse_time(row[1])
-        if changed is None or changed + shift <= made:
+        if changed is None or changed <= made:
             continue
         if conn.execute(
             "SELECT 1 FROM outbox WHERE table_name = ? AND record_id = ? AND op = 'newer'"
@@ -259,6 +256,29 @@ def send_newer_again(
         )
         again += 1
     return again
+
+
+def open_keys(conn: sqlite3.Connection, seq_from: int, seq_to: int) -> set[tuple[str, str]]:
+    """The records with a row of the range still to send (pending or sending)."""
+    return {
+        (str(kind), str(record_id))
+        for kind, record_id in conn.execute(
+            "SELECT DISTINCT table_name, record_id FROM outbox WHERE seq BETWEEN ? AND ?"
+            " AND state IN ('pending', 'sending')",
+            (seq_from, seq_to),
+        )
+    }
+
+
+def newer_keys(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """The records to send again above the server's version (a pending row of op newer)."""
+    return {
+        (str(kind), str(record_id))
+        for kind, record_id in conn.execute(
+            "SELECT DISTINCT table_name, record_id FROM outbox"
+            " WHERE op = 'newer' AND state = 'pending'"
+        )
+    }
 
 
 def open_in_range(conn: sqlite3.Connection, seq_from: int, seq_to: int) -> bool:
@@ -293,7 +313,7 @@ def raise_versions(conn: sqlite3.Connection) -> int:
 
 
 def apply_bundle_receipts(
-    conn: sqlite3.Connection, receipts: Iterable[Receipt], skew: float = 0.0
+    conn: sqlite3.Connection, receipts: Iterable[Receipt]
 ) -> tuple[int, list[RecordResult]]:
     """Mark the rows the receipts of ONE bundle's batches cover, in the batches' order
     (inside the caller's transaction): (rows synced, the refusals that marked rows).
@@ -319,7 +339,7 @@ def apply_bundle_receipts(
                 ).fetchone()
             ):
                 marked[(result.kind, result.id)] = result
-        done, _, _ = apply_receipt(conn, receipt.model_copy(update={"results": results}), (), skew)
+        done, _, _ = apply_receipt(conn, receipt.model_copy(update={"results": results}))
         synced += done
         refused.update(((r.kind, r.id), r) for r in receipt.results if r.status == "rejected")
     return synced, list(marked.values())

@@ -537,6 +537,32 @@ def test_a_batch_that_timed_out_but_arrived_starts_no_new_epoch(
     assert len(sent) == len(on_pc), "no record went twice"
 
 
+def test_a_batch_that_timed_out_and_went_again_halved_counts_each_record_once(
+    demo: Database, stand: tuple[Stand, str]
+) -> None:
+    """The first batch times out but is applied; its first half goes again (already
+    there, one record refused again) and the mark passes over the second half, which
+    the first batch's own receipt accounts for: each record counts once in the result,
+    the refused one listed once."""
+    state, url = stand
+    state.max_records = 300
+    state.slow_once = {1}
+    conn = demo.connect()
+    try:
+        (first,) = conn.execute("SELECT record_id FROM outbox ORDER BY seq LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    state.reject = {first}
+    client = SyncClient(demo, tries=2, backoff=0.01, read_timeout=2, window=1)
+    client.enroll(url, "ABCD-EFGH-JK")
+    result = client.sync()
+    state.answer_late.set()
+    records = len(_records_on_pc(demo))
+    assert result.sent + result.already_there + result.refused == records
+    assert [r.id for r in result.rejected_records] == [first] and result.refused == 1
+    assert _states(demo).keys() == {"synced", "rejected"}
+
+
 def test_413_halves_the_batch_until_it_fits(demo: Database, stand: tuple[Stand, str]) -> None:
     state, url = stand
     state.refuse_above = 60
