@@ -501,6 +501,20 @@ def test_batches_past_a_gap_that_the_server_lost_go_again(
     assert _states(demo).keys() == {"synced"}
 
 
+def _first_batch_late_with_one_refused(demo: Database, state: Stand) -> str:
+    """Batches of 300; the first one applied but answered only after the client gave up,
+    with its first record refused; that record's id."""
+    state.max_records = 300
+    state.slow_once = {1}
+    conn = demo.connect()
+    try:
+        (first,) = conn.execute("SELECT record_id FROM outbox ORDER BY seq LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    state.reject = {first}
+    return str(first)
+
+
 def test_a_batch_that_timed_out_but_arrived_starts_no_new_epoch(
     demo: Database, stand: tuple[Stand, str]
 ) -> None:
@@ -510,14 +524,7 @@ def test_a_batch_that_timed_out_but_arrived_starts_no_new_epoch(
     what it says (a record the server refused is listed), and goes on after it, in the
     same epoch, without sending those records again."""
     state, url = stand
-    state.max_records = 300
-    state.slow_once = {1}
-    conn = demo.connect()
-    try:
-        (first,) = conn.execute("SELECT record_id FROM outbox ORDER BY seq LIMIT 1").fetchone()
-    finally:
-        conn.close()
-    state.reject = {first}
+    first = _first_batch_late_with_one_refused(demo, state)
     client = SyncClient(demo, tries=1, backoff=0.01, read_timeout=2, window=1)
     client.enroll(url, "ABCD-EFGH-JK")
     before = client.state()
@@ -545,14 +552,7 @@ def test_a_batch_that_timed_out_and_went_again_halved_counts_each_record_once(
     the first batch's own receipt accounts for: each record counts once in the result,
     the refused one listed once."""
     state, url = stand
-    state.max_records = 300
-    state.slow_once = {1}
-    conn = demo.connect()
-    try:
-        (first,) = conn.execute("SELECT record_id FROM outbox ORDER BY seq LIMIT 1").fetchone()
-    finally:
-        conn.close()
-    state.reject = {first}
+    first = _first_batch_late_with_one_refused(demo, state)
     client = SyncClient(demo, tries=2, backoff=0.01, read_timeout=2, window=1)
     client.enroll(url, "ABCD-EFGH-JK")
     result = client.sync()
