@@ -967,7 +967,10 @@ class _Run:
             if seq_to > high_water:
                 kept.append(one)
                 continue
-            if not outbox.open_in_range(self.conn, seq_from, seq_to):
+            # Only records whose rows are still open count in this sync's result (a
+            # halved part sent again was counted with its own receipt).
+            still_open = outbox.open_keys(self.conn, seq_from, seq_to)
+            if not still_open:
                 continue  # sent again meanwhile and acknowledged
             try:
                 receipt = self.t.get(f"/batches/{one['batch_id']}", Receipt)
@@ -978,9 +981,6 @@ class _Run:
             if (receipt.seq_from, receipt.seq_to) != (seq_from, seq_to):
                 continue
             with transaction(self.conn):
-                # Only records whose rows were still open count in this sync's result
-                # (a halved part sent again was counted with its own receipt).
-                still_open = outbox.open_keys(self.conn, seq_from, seq_to)
                 _, _, again = outbox.apply_receipt(self.conn, receipt)
                 booked = self.meta.get("booked")
                 if not isinstance(booked, dict) or booked.get("epoch") != epoch:

@@ -281,18 +281,6 @@ def newer_keys(conn: sqlite3.Connection) -> set[tuple[str, str]]:
     }
 
 
-def open_in_range(conn: sqlite3.Connection, seq_from: int, seq_to: int) -> bool:
-    """Whether a row of the range is still to send (pending or sending)."""
-    return (
-        conn.execute(
-            "SELECT 1 FROM outbox WHERE seq BETWEEN ? AND ? AND state IN ('pending', 'sending')"
-            " LIMIT 1",
-            (seq_from, seq_to),
-        ).fetchone()
-        is not None
-    )
-
-
 def raise_versions(conn: sqlite3.Connection) -> int:
     """Give each record with a ``pending`` row of op ``newer`` that row's version, where
     its own is lower (on a unit of work's connection: synced tables are written); the
